@@ -1,0 +1,76 @@
+"""Build the printed editions: every edition in every language, with one line of feedback each."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from coalition_kit.build.privacy_guard import leaks_in_text
+from coalition_kit.build.manifest import ManifestEntry, entry_for, size_label
+from coalition_kit.model import CoalitionData
+from coalition_kit.model.editions import Edition
+from coalition_kit.model.privacy import public_view
+from coalition_kit.notebook.compose import compose_edition
+from coalition_kit.notebook.pdf import write_pdf
+
+
+class BuildError(Exception):
+    """A build step failed; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Target:
+    edition: Edition
+    lang: str
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.edition.id}-{self.lang}.pdf"
+
+
+def targets(data: CoalitionData, editions: list[str] | None = None, langs: list[str] | None = None) -> list[Target]:
+    chosen = [data.edition(e) for e in editions] if editions else list(data.editions.editions)
+    languages = langs or list(data.coalition.languages)
+    for lang in languages:
+        if lang not in data.coalition.languages:
+            raise BuildError(f"language '{lang}' is not enabled in coalition.yml "
+                             f"(enabled: {', '.join(data.coalition.languages)})")
+    return [Target(e, lang) for e in chosen for lang in languages]
+
+
+def data_for(data: CoalitionData, edition: Edition) -> CoalitionData:
+    """Only an edition marked includes_private sees private data."""
+    return data if edition.includes_private else public_view(data)
+
+
+def compose(data: CoalitionData, target: Target, root: Path) -> str:
+    return compose_edition(data_for(data, target.edition), target.edition, target.lang,
+                           root / "docs", root / "mkdocs.yml")
+
+
+def build_pdfs(data: CoalitionData, root: Path, dist_dir: Path, chosen: list[Target],
+               report: Callable[[str], None] = print, output: Path | None = None) -> list[ManifestEntry]:
+    entries: list[ManifestEntry] = []
+    for target in chosen:
+        started = time.perf_counter()
+        path = output if output is not None else dist_dir / target.file_name
+        try:
+            html = compose(data, target, root)
+            if not target.edition.includes_private:
+                leaks = leaks_in_text(data, html)
+                if leaks:
+                    raise BuildError(f"private data would be printed in a public edition: {leaks[0][:20]}…")
+            result = write_pdf(html, path, base_url=root / "docs")
+        except BuildError:
+            raise
+        except Exception as exc:  # report which edition failed, then stop
+            raise BuildError(f"{target.edition.id} [{target.lang}]: failed: {exc}") from exc
+        elapsed = time.perf_counter() - started
+        report(f"{target.edition.id:<12} {target.lang:<3} {result.pages:>4} pages  "
+               f"{size_label(result.bytes):>8}  {elapsed:5.1f} s  {path}")
+        entries.append(entry_for(path, edition=target.edition.id, language=target.lang,
+                                 paper=data.coalition.paper, pages=result.pages,
+                                 public=not target.edition.includes_private))
+    return entries

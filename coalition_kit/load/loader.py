@@ -1,0 +1,221 @@
+"""Load and validate a data folder into ``CoalitionData``, collecting every problem."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from coalition_kit.load.problems import DataError, Problem
+from coalition_kit.load.yaml_source import Positions, YamlDocument, read_yaml
+from coalition_kit.model import DATA_FILES, CoalitionData, DataFile
+from coalition_kit.model.base import LANG_RE
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def load_data(data_dir: Path | str) -> CoalitionData:
+    """Read every data file; raise ``DataError`` listing all problems, or return the model."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise DataError([Problem(display_path(data_dir), 1, 1, "data folder not found",
+                                 hint="Pass the folder that holds coalition.yml with --data.")])
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    known = {f.name for f in DATA_FILES}
+    for path in sorted(data_dir.glob("*.y*ml")):
+        if path.name not in known:
+            close = difflib.get_close_matches(path.name, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "known files: " + ", ".join(sorted(known))
+            problems.append(Problem(display_path(path), 1, 1, f"unknown data file '{path.name}' ({hint})"))
+    for spec in DATA_FILES:
+        path = data_dir / spec.name
+        if not path.exists():
+            if spec.required:
+                problems.append(Problem(display_path(path), 1, 1, f"required file is missing ({spec.purpose})",
+                                        hint="Copy it from the default data/ folder or run 'coalition new'."))
+            continue
+        model, file_problems = _load_file(path, spec)
+        problems.extend(file_problems)
+        if model is not None:
+            values[spec.attribute] = model
+    if not problems:
+        problems.extend(_cross_checks(values, data_dir))
+    if problems:
+        raise DataError(problems)
+    return CoalitionData(data_dir=data_dir.resolve(), **values)
+
+
+def _load_file(path: Path, spec: DataFile) -> tuple[BaseModel | None, list[Problem]]:
+    display = display_path(path)
+    doc, problems = read_yaml(path, display)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, problems + [Problem(display, 1, 1, "this file should hold 'key: value' lines at the top level")]
+    try:
+        model = spec.model.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, problems + _problems_from(exc, doc, spec.model)
+    return (model if not problems else None), problems
+
+
+def _problems_from(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) -> list[Problem]:
+    problems: dict[tuple[int, int, str], Problem] = {}
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        line, col = doc.positions.locate(loc, prefer_key=kind == "extra_forbidden")
+        message = _message(error, loc, doc.positions, model, doc.data)
+        problems.setdefault((line, col, message), Problem(doc.file, line, col, message))
+    return list(problems.values())
+
+
+def _field_name(loc: tuple) -> str:
+    parts = [str(p) for p in loc if not isinstance(p, int)]
+    return parts[-1] if parts else "this file"
+
+
+def _where(loc: tuple) -> str:
+    """A readable path such as 'hotlines item 2 > number'."""
+    out: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            out.append(f"item {part + 1}")
+        else:
+            out.append(str(part))
+    return " > ".join(out)
+
+
+def _sibling_fields(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names allowed at the mapping that holds ``loc``'s last key."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(error: dict, loc: tuple, positions: Positions, model: type[BaseModel], data: Any) -> str:
+    kind = error["type"]
+    name = _field_name(loc)
+    where = _where(loc)
+    given = error.get("input")
+    if kind == "missing":
+        return f"missing required field '{name}'" + (f" (in {_where(loc[:-1])})" if len(loc) > 1 else "")
+    if kind == "extra_forbidden":
+        allowed = _sibling_fields(model, loc)
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        tip = f"; did you mean '{close[0]}'?" if close else (f"; allowed here: {', '.join(allowed)}" if allowed else "")
+        return f"unknown field '{name}'{tip}"
+    if kind == "value_error":
+        text = str(error.get("ctx", {}).get("error", error["msg"]))
+        return f"{where}: {text}"
+    if kind in ("list_type",):
+        return f"{where}: should be a list (lines starting with '- ')"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"{where}: should be a group of 'key: value' lines, not {_describe(given)}"
+    if kind in ("string_type",):
+        return f"{where}: should be text, not {_describe(given)}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{where}: '{given}' is not allowed; use one of {expected}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{where}: should be true or false, not '{given}'"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{where}: should be a whole number, not '{given}'"
+    if kind in ("too_short",):
+        return f"{where}: needs at least {error.get('ctx', {}).get('min_length', 1)} item(s)"
+    if kind in ("too_long",):
+        return f"{where}: has too many items (at most {error.get('ctx', {}).get('max_length')})"
+    if kind in ("string_pattern_mismatch",):
+        return f"{where}: '{given}' is not in the expected form"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{where}: '{given}' is too small"
+    return f"{where}: {error['msg']}"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return f"'{value}'"
+
+
+def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
+    """Checks that span files: references between files and languages of texts."""
+    problems: list[Problem] = []
+    stats = values.get("statistics")
+    hotel = values.get("hotel")
+    if stats is not None and hotel is not None:
+        known = {s.id for s in stats.statistics}
+        for i, stat_id in enumerate(hotel.why_hotels):
+            if stat_id not in known:
+                problems.append(_at(data_dir / "hotel_project.yml", ("why_hotels", i),
+                                    f"why_hotels: no statistic '{stat_id}' in statistics.yml"))
+    coalition = values.get("coalition")
+    if coalition is not None:
+        logo = coalition.logo
+        if logo and not (data_dir / logo).is_file():
+            problems.append(_at(data_dir / "coalition.yml", ("logo",), f"logo: file '{logo}' not found next to coalition.yml"))
+        enabled = set(coalition.languages)
+        for spec in DATA_FILES:
+            model = values.get(spec.attribute)
+            if model is None:
+                continue
+            for loc, lang in _text_languages(model, ()):
+                if lang not in enabled:
+                    problems.append(_at(data_dir / spec.name, loc + (lang,),
+                                        f"language '{lang}' is not listed in coalition.yml languages "
+                                        f"({', '.join(coalition.languages)})"))
+    return problems
+
+
+def _text_languages(value: Any, loc: tuple):
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _text_languages(getattr(value, name), loc + (name,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _text_languages(item, loc + (i,))
+    elif isinstance(value, dict) and value and all(isinstance(k, str) and LANG_RE.match(k) for k in value):
+        for key in value:
+            yield loc, key
+
+
+def _at(path: Path, loc: tuple, message: str) -> Problem:
+    display = display_path(path)
+    doc, _ = read_yaml(path, display)
+    line, col = doc.positions.locate(loc) if doc else (1, 1)
+    return Problem(display, line, col, message)

@@ -1,0 +1,149 @@
+"""Read one YAML file into plain Python values plus the position of every key and value.
+
+PyYAML's own constructors apply YAML 1.1 typing (``NO`` becomes ``False``, ``1.10``
+becomes ``1.1``, ``0123`` becomes octal) and silently keep the last of two duplicate
+keys. We use only its parser and composer: every scalar stays the text the user
+wrote, duplicates are reported, and each node keeps its line and column so a
+validation error can point at the exact spot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from coalition_kit.load.problems import Problem
+
+Path_ = tuple[str | int, ...]
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Positions:
+    """Line and column (1-based) of each value and each mapping key, by data path."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, prefer_key: bool = False) -> tuple[int, int]:
+        """The closest known position for ``path`` (walking up to a parent if needed)."""
+        p = tuple(path)
+        while True:
+            if prefer_key and p in self.keys:
+                return self.keys[p]
+            if p in self.values:
+                return self.values[p]
+            if p in self.keys:
+                return self.keys[p]
+            if not p:
+                return (1, 1)
+            p = p[:-1]
+
+
+@dataclass
+class YamlDocument:
+    file: str
+    data: object
+    positions: Positions
+
+
+def _pos(node: Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``path``; return the document, or None and the problems that stop parsing."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Problem(
+                display,
+                line,
+                col,
+                "this file is not UTF-8 text (byte 0x%02x cannot be read)" % raw[exc.start],
+                hint="Save the file as UTF-8 in your editor (File > Save with encoding > UTF-8).",
+            )
+        ]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not _has_content(text):
+        return None, [Problem(display, 1, 1, "this file is empty", hint="Copy the example from the default data/ folder and edit it.")]
+    tab = _tab_indent(text)
+    if tab:
+        return None, [
+            Problem(display, tab[0], tab[1], "a tab is used for indentation; YAML needs spaces",
+                    hint="Replace the tab at the start of this line with spaces.")
+        ]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = (exc.problem or "invalid YAML").strip()
+        if exc.context:
+            what = f"{exc.context.strip()}: {what}"
+        return None, [Problem(display, line, col, f"invalid YAML syntax: {what}",
+                              hint="Check the indentation and that every 'key: value' has a space after the colon.")]
+    except yaml.YAMLError as exc:  # pragma: no cover - composer errors are all marked
+        return None, [Problem(display, 1, 1, f"invalid YAML syntax: {exc}")]
+    if node is None:
+        return None, [Problem(display, 1, 1, "this file is empty")]
+    positions = Positions()
+    problems: list[Problem] = []
+    data = _convert(node, (), positions, problems, display)
+    return YamlDocument(display, data, positions), problems
+
+
+def _has_content(text: str) -> bool:
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and stripped != "---":
+            return True
+    return False
+
+
+def _tab_indent(text: str) -> tuple[int, int] | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip() and not line.lstrip().startswith("#"):
+            return number, indent.index("\t") + 1
+    return None
+
+
+def _convert(node: Node, path: Path_, pos: Positions, problems: list[Problem], display: str) -> object:
+    pos.values[path] = _pos(node)
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_convert(item, path + (i,), pos, problems, display) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                line, col = _pos(key_node)
+                problems.append(Problem(display, line, col, "a key must be a plain word, not a list or mapping"))
+                continue
+            key = key_node.value
+            if key == "<<":
+                line, col = _pos(key_node)
+                problems.append(Problem(display, line, col, "merge keys ('<<') are not supported; write the fields out"))
+                continue
+            if key in result:
+                line, col = _pos(key_node)
+                first = pos.keys[path + (key,)][0]
+                problems.append(Problem(display, line, col, f"duplicate key '{key}' (first given on line {first}); keep only one"))
+                continue
+            pos.keys[path + (key,)] = _pos(key_node)
+            result[key] = _convert(value_node, path + (key,), pos, problems, display)
+        return result
+    return None  # pragma: no cover

@@ -1,0 +1,177 @@
+"""Shared field types for every data file.
+
+All values reach the model as the text the user typed (see ``load.yaml_source``);
+these types turn them into checked values with messages a volunteer can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+
+LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+URL_RE = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d+)?(/[^\s<>\"]*)?$")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ().\-]*$")
+COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class Model(BaseModel):
+    """Base for every data model: unknown keys are errors, values are not coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# --- localized text -------------------------------------------------------------------
+
+
+def _text(value: Any) -> str | dict[str, str]:
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("this text is empty")
+        return value
+    if isinstance(value, dict):
+        if not value:
+            raise ValueError("give the text, or one line per language such as 'en: ...'")
+        for lang, text in value.items():
+            if not isinstance(lang, str) or not LANG_RE.match(lang):
+                raise ValueError(f"'{lang}' is not a language code (use codes such as en, es, fr)")
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError(f"the '{lang}' text is empty or not text")
+        return dict(value)
+    raise ValueError("should be text, or one line per language such as 'en: ...'")
+
+
+_TEXT_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "description": "The text per language code, e.g. {en: ..., es: ...}",
+            "patternProperties": {r"^[a-z]{2,3}(-[A-Z]{2})?$": {"type": "string", "minLength": 1}},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ]
+}
+
+Text = Annotated[str | dict[str, str], PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
+"""Human-readable text: plain text, or a mapping of language code to text."""
+
+
+def text_for(value: str | dict[str, str] | None, lang: str, fallback: str = "en") -> str:
+    """The text of ``value`` in ``lang`` (or the fallback language, or the first given)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if lang in value:
+        return value[lang]
+    if fallback in value:
+        return value[fallback]
+    return next(iter(value.values()))
+
+
+# --- checked scalars ------------------------------------------------------------------
+
+
+def _checked(pattern: re.Pattern[str], what: str, example: str):
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"should be {what} such as {example}")
+        value = value.strip()
+        if not pattern.match(value):
+            raise ValueError(f"'{value}' is not a valid {what} (example: {example})")
+        return value
+
+    return check
+
+
+def _phone(value: Any) -> str:
+    value = _checked(PHONE_RE, "phone number", "1-888-373-7888")(value)
+    digits = re.sub(r"\D", "", value)
+    if len(digits) < 2 or len(digits) > 15:
+        raise ValueError(f"'{value}' is not a valid phone number: it should have between 2 and 15 digits")
+    return value
+
+
+Email = Annotated[str, PlainValidator(_checked(EMAIL_RE, "email address", "info@example.org")),
+                  WithJsonSchema({"type": "string", "format": "email"})]
+Url = Annotated[str, PlainValidator(_checked(URL_RE, "web address", "https://example.org/page")),
+                WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Phone = Annotated[str, PlainValidator(_phone),
+                  WithJsonSchema({"type": "string", "pattern": PHONE_RE.pattern})]
+Tel = Annotated[str, PlainValidator(_checked(re.compile(r"^\+?[0-9]{2,15}$"), "tel: number", "+18883737888")),
+                WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9]{2,15}$"})]
+Color = Annotated[str, PlainValidator(_checked(COLOR_RE, "colour", "#1b4f72")),
+                  WithJsonSchema({"type": "string", "pattern": COLOR_RE.pattern})]
+LangCode = Annotated[str, PlainValidator(_checked(LANG_RE, "language code", "en")),
+                     WithJsonSchema({"type": "string", "pattern": LANG_RE.pattern})]
+Slug = Annotated[str, PlainValidator(_checked(ID_RE, "short id (lowercase words joined by '-')", "front-desk")),
+                 WithJsonSchema({"type": "string", "pattern": ID_RE.pattern})]
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"'{value}' is not a valid date; write it as YYYY-MM-DD, e.g. 2026-05-01")
+
+
+Date = Annotated[date, PlainValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+
+
+def _year(value: Any) -> int:
+    text = str(value).strip()
+    if not re.match(r"^(19|20)\d\d$", text):
+        raise ValueError(f"'{value}' is not a year such as 2018")
+    return int(text)
+
+
+Year = Annotated[int, PlainValidator(_year), WithJsonSchema({"type": ["integer", "string"], "pattern": r"^(19|20)\d\d$"})]
+
+
+def _whole(value: Any) -> int:
+    text = str(value).strip()
+    if not re.match(r"^\d+$", text):
+        raise ValueError(f"'{value}' is not a whole number")
+    return int(text)
+
+
+Count = Annotated[int, PlainValidator(_whole), WithJsonSchema({"type": ["integer", "string"], "pattern": r"^\d+$"})]
+
+
+# --- privacy --------------------------------------------------------------------------
+
+
+def private(description: str) -> Any:
+    """A private, optional field: never on the website or in a public PDF."""
+    return Field(default=None, description=f"PRIVATE: {description}", json_schema_extra={"x-private": True})
+
+
+# --- sources --------------------------------------------------------------------------
+
+
+class Source(Model):
+    """Where a fact comes from."""
+
+    name: Text = Field(description="Who published it, e.g. 'DHS Blue Campaign'")
+    url: Url
+    checked: Date | None = Field(default=None, description="When someone last checked the source (YYYY-MM-DD)")
+
+
+def _one_or_more_sources(value: Any) -> Any:
+    if isinstance(value, dict):
+        return [value]
+    return value
+
+
+Sources = Annotated[list[Source], BeforeValidator(_one_or_more_sources), Field(min_length=1)]

@@ -1,0 +1,54 @@
+"""editions.yml: which printed pieces exist and what goes into each."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from coalition_kit.model.base import Model, Slug, Text
+
+
+class Part(Model):
+    """A part of a book edition: a divider page, then site pages and print-only forms."""
+
+    title: Text
+    intro: Text | None = None
+    pages: list[str] = Field(default_factory=list, description="Pages of docs/, e.g. hotel-project/signs.md")
+    forms: list[Slug] = Field(default_factory=list, description="Print-only forms, e.g. sign-in")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "Part":
+        if not self.pages and not self.forms:
+            raise ValueError("a part needs at least one page or form")
+        for page in self.pages:
+            if not page.endswith(".md") or page.startswith("/") or ".." in page:
+                raise ValueError(f"'{page}' is not a page of docs/ (write it like hotel-project/signs.md)")
+        return self
+
+
+class Edition(Model):
+    id: Slug
+    title: Text
+    audience: Text
+    layout: Literal["book", "cards", "poster"] = "book"
+    includes_private: bool = Field(default=False, description="true only for the internal volunteer notebook")
+    parts: list[Part] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _book_has_parts(self) -> "Edition":
+        if self.layout == "book" and not self.parts:
+            raise ValueError(f"the book edition '{self.id}' needs at least one part")
+        return self
+
+
+class Editions(Model):
+    editions: list[Edition] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Editions":
+        ids = [e.id for e in self.editions]
+        for i in ids:
+            if ids.count(i) > 1:
+                raise ValueError(f"two editions have the id '{i}'")
+        return self

@@ -1,0 +1,109 @@
+"""coalition.yml: who the coalition is. The first file a new coalition edits."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from coalition_kit.model.base import (
+    Color, Date, Email, LangCode, Model, Phone, Slug, Sources, Tel, Text, Url, Year,
+)
+
+
+class Hotline(Model):
+    """A hotline or reporting line, with where its details were checked."""
+
+    id: Slug
+    name: Text
+    kind: Literal["emergency", "hotline", "tip-line", "minors"] = Field(
+        description="emergency (e.g. 911), hotline (advice and reports), tip-line (law enforcement), minors (children)")
+    number: Phone | None = Field(default=None, description="The number as people read it, e.g. 1-888-373-7888")
+    tel: Tel | None = Field(default=None, description="The number for tel: links, digits only, e.g. +18883737888; "
+                                                       "taken from 'number' when left out")
+    text_number: Phone | None = Field(default=None, description="Short code or number that takes text messages")
+    text_keyword: str | None = Field(default=None, description="Word to send by text, e.g. HELP")
+    url: Url | None = None
+    hours: Text
+    languages: Text
+    when_to_use: Text
+    source: Sources
+    verified: Date = Field(description="The day someone last checked these details (YYYY-MM-DD)")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "Hotline":
+        if not (self.number or self.url):
+            raise ValueError("a hotline needs a 'number' or a 'url'")
+        return self
+
+    @property
+    def tel_href(self) -> str | None:
+        if self.tel:
+            return "tel:" + self.tel
+        if self.number:
+            digits = "".join(c for c in self.number if c.isdigit() or c == "+")
+            return "tel:" + digits
+        return None
+
+    @property
+    def sms_href(self) -> str | None:
+        if not self.text_number:
+            return None
+        digits = "".join(c for c in self.text_number if c.isdigit() or c == "+")
+        if self.text_keyword:
+            return f"sms:{digits}?&body={self.text_keyword}"
+        return f"sms:{digits}"
+
+
+class Colors(Model):
+    primary: Color = Field(description="Main colour: header, headings, cover")
+    accent: Color = Field(description="Second colour: links and highlights")
+
+
+class Coalition(Model):
+    """The coalition's identity, contacts and country settings."""
+
+    name: Text = Field(description="Full name of the coalition")
+    short_name: Text | None = Field(default=None, description="Short name for headers and footers")
+    tagline: Text | None = None
+    city: str
+    region: str = Field(description="State, province or county")
+    country: str = Field(description="Country name or code, kept exactly as written (e.g. NO for Norway)")
+    founded: Year | None = None
+    email: Email
+    training_email: Email | None = Field(default=None, description="Where hotels ask for a training")
+    website: Url
+    site_url: Url | None = Field(default=None, description="Address where this website is published")
+    languages: list[LangCode] = Field(min_length=1, description="Languages to build; the first is the main one")
+    paper: Literal["letter", "a4"]
+    timezone: str = Field(default="UTC", description="IANA time zone for events, e.g. America/Chicago")
+    emergency_number: Phone
+    quick_exit_url: Url = Field(default="https://www.bbc.com/weather",
+                                description="Neutral site the 'Leave this site' button goes to")
+    logo: str | None = Field(default=None, description="Path of the logo (SVG or PNG), relative to the data folder")
+    colors: Colors
+    hotlines: list[Hotline] = Field(min_length=1, description="Hotlines and reporting lines; the first 'hotline' "
+                                                               "is shown on every page")
+    sources_checked: Date | None = Field(default=None, description="When the hotline details were last reviewed")
+
+    @model_validator(mode="after")
+    def _unique_hotlines(self) -> "Coalition":
+        seen: set[str] = set()
+        for line in self.hotlines:
+            if line.id in seen:
+                raise ValueError(f"two hotlines have the id '{line.id}'")
+            seen.add(line.id)
+        if not any(h.kind == "hotline" for h in self.hotlines):
+            raise ValueError("list at least one hotline with kind: hotline (it is shown on every page)")
+        if len(set(self.languages)) != len(self.languages):
+            raise ValueError("a language is listed twice in 'languages'")
+        return self
+
+    @property
+    def main_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def primary_hotline(self) -> Hotline:
+        return next(h for h in self.hotlines if h.kind == "hotline")
+

@@ -1,0 +1,68 @@
+"""``python build_notebook.py``: PDFs only, narrowed by edition and language."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from coalition_kit.build.manifest import read_manifest, write_manifest, ManifestEntry
+from coalition_kit.build.notebook import BuildError, build_pdfs, compose, targets
+from coalition_kit.load.loader import load_data
+from coalition_kit.load.problems import DataError
+from coalition_kit.paths import default_data_dir, project_root
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None, help="Data folder (default: ./data).")
+@click.option("--edition", "editions", multiple=True, help="Only this edition (repeatable), e.g. staff.")
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable), e.g. en.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write the single chosen PDF here instead of dist/.")
+@click.option("--dist", "dist_dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: ./dist).")
+@click.option("--html", "html_path", type=click.Path(path_type=Path), default=None,
+              help="Write the composed HTML of the single chosen edition here instead of a PDF.")
+def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...], output: Path | None,
+         dist_dir: Path | None, html_path: Path | None) -> None:
+    """Build every printed edition in every language (or the ones you choose)."""
+    root = project_root()
+    dist = dist_dir or root / "dist"
+    try:
+        data = load_data(data_dir or default_data_dir())
+    except DataError as exc:
+        click.echo(exc.report())
+        sys.exit(1)
+    try:
+        chosen = targets(data, list(editions) or None, list(langs) or None)
+    except (BuildError, KeyError) as exc:
+        click.echo(f"error: {exc.args[0]}", err=True)
+        sys.exit(2)
+    if (output or html_path) and len(chosen) != 1:
+        click.echo("error: -o and --html need exactly one edition and one language "
+                   f"(you chose {len(chosen)}); add --edition and --lang", err=True)
+        sys.exit(2)
+    try:
+        if html_path:
+            html_path.parent.mkdir(parents=True, exist_ok=True)
+            html_path.write_text(compose(data, chosen[0], root), encoding="utf-8")
+            click.echo(f"html         {html_path}")
+            return
+        entries = build_pdfs(data, root, dist, chosen, report=click.echo, output=output)
+    except BuildError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if output is None:
+        kept = {e.file: e for e in _entries(read_manifest(dist)) if (dist / e.file).exists()}
+        kept.update({e.file: e for e in entries})
+        write_manifest(dist, list(kept.values()))
+
+
+def _entries(raw: list[dict]) -> list[ManifestEntry]:
+    out = []
+    for item in raw:
+        try:
+            out.append(ManifestEntry(**item))
+        except TypeError:
+            continue
+    return out

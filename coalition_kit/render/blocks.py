@@ -1,0 +1,238 @@
+"""Render data as HTML blocks for pages: the functions pages call as macros.
+
+The same ``Blocks`` object serves the website (through mkdocs-macros) and the
+notebook (through our own Markdown rendering), so a list is written once and shown
+the same way everywhere. Every value from data is escaped by Jinja's autoescape.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from coalition_kit.model import CoalitionData
+from coalition_kit.model.base import text_for
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def md_text(value: str) -> str:
+    """Escape ``value`` for use as literal text inside a Markdown heading."""
+    return _MD_SPECIAL.sub(r"\\\1", str(escape(value)))
+
+
+def _jinja() -> Environment:
+    env = Environment(
+        loader=PackageLoader("coalition_kit.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+_ENV = _jinja()
+
+
+def _html_block(html: str) -> Markup:
+    """Collapse blank lines so Markdown keeps the block as one raw HTML block."""
+    lines = [line for line in str(html).splitlines() if line.strip()]
+    return Markup("\n" + "\n".join(lines) + "\n")
+
+
+@dataclass
+class Blocks:
+    """Macros bound to one coalition's data, one language and one output ('site' or 'print')."""
+
+    data: CoalitionData
+    lang: str
+    output: str = "site"
+    manifest: list[dict[str, Any]] = field(default_factory=list)
+
+    # --- helpers ---------------------------------------------------------------
+
+    def t(self, value: Any) -> str:
+        """The text of a data value in this build's language."""
+        return text_for(value, self.lang, self.data.coalition.main_language)
+
+    def _render(self, macro: str, **context: Any) -> Markup:
+        module = _ENV.get_template("blocks.html").make_module(
+            {"t": self.t, "output": self.output, "lang": self.lang, "c": self.data.coalition,
+             "data": self.data}
+        )
+        return _html_block(getattr(module, macro)(**context))
+
+    def macros(self) -> dict[str, Callable[..., Any]]:
+        """Every macro a page may call, by name."""
+        names = [
+            "hotline_box", "hotlines_table", "stat", "statistics_list", "coalition_steps",
+            "steps_overview", "stakeholder_sectors", "focus_areas", "three_rs", "signs",
+            "response_steps", "details_to_note", "provides", "volunteer_roles",
+            "volunteer_commitment", "visit_steps", "session_plan", "objections",
+            "policy_template", "follow_up", "readiness_stages", "readiness_dimensions",
+            "readiness_assessment", "glossary", "myths", "events_list", "sources_list",
+            "downloads", "contact", "t",
+        ]
+        return {name: getattr(self, name) for name in names}
+
+    def variables(self) -> dict[str, Any]:
+        c = self.data.coalition
+        return {
+            "coalition": c,
+            "hotline": c.primary_hotline,
+            "lang": self.lang,
+            "org_name": self.t(c.name),
+            "org_short": self.t(c.short_name or c.name),
+        }
+
+    # --- hotlines --------------------------------------------------------------
+
+    def hotline_box(self) -> Markup:
+        return self._render("hotline_box", hotline=self.data.coalition.primary_hotline)
+
+    def hotlines_table(self, kinds: str | None = None) -> Markup:
+        lines = self.data.coalition.hotlines
+        if kinds:
+            wanted = {k.strip() for k in kinds.split(",")}
+            lines = [h for h in lines if h.kind in wanted]
+        return self._render("hotlines_table", hotlines=lines)
+
+    # --- statistics ------------------------------------------------------------
+
+    def stat(self, stat_id: str) -> Markup:
+        """One figure, inline, with its exact wording and source."""
+        return Markup(str(self._render("stat", s=self.data.statistic(stat_id))).strip())
+
+    def statistics_list(self, ids: str | None = None) -> Markup:
+        stats = self.data.statistics.statistics
+        if ids:
+            stats = [self.data.statistic(i.strip()) for i in ids.split(",")]
+        return self._render("statistics_list", stats=stats)
+
+    # --- building a coalition --------------------------------------------------
+
+    def coalition_steps(self) -> Markup:
+        return self._headed_items("step", self.data.building.steps, level=3, numbered=True)
+
+    def steps_overview(self) -> Markup:
+        return self._render("steps_overview", steps=self.data.building.steps)
+
+    def stakeholder_sectors(self) -> Markup:
+        return self._headed_items("sector", self.data.stakeholders.sectors, level=3)
+
+    def focus_areas(self) -> Markup:
+        return self._headed_items("focus_area", self.data.focus_areas.areas, level=3)
+
+    # --- hotel project ---------------------------------------------------------
+
+    def three_rs(self) -> Markup:
+        return self._render("three_rs", rs=self.data.hotel.three_rs)
+
+    def signs(self, role: str | None = None) -> Markup:
+        roles = self.data.hotel.roles
+        if role:
+            roles = [r for r in roles if r.id == role]
+            if not roles:
+                known = ", ".join(r.id for r in self.data.hotel.roles)
+                raise KeyError(f"no staff role '{role}' in hotel_project.yml (known: {known})")
+            return self._render("signs_role", role=roles[0], caveat=self.data.hotel.caveat)
+        return self._headed_items("signs_role", roles, level=3, extra={"caveat": self.data.hotel.caveat},
+                                  arg="role")
+
+    def response_steps(self) -> Markup:
+        return self._render("response_steps", steps=self.data.hotel.response)
+
+    def details_to_note(self) -> Markup:
+        return self._render("simple_list", items=self.data.hotel.details_to_note, cls="ck-details")
+
+    def provides(self) -> Markup:
+        return self._render("definition_cards", items=self.data.hotel.provides)
+
+    # --- volunteer program -----------------------------------------------------
+
+    def volunteer_roles(self) -> Markup:
+        return self._render("volunteer_roles", roles=self.data.volunteers.roles)
+
+    def volunteer_commitment(self) -> Markup:
+        return self._render("simple_list", items=self.data.volunteers.commitment, cls="ck-commitment")
+
+    def visit_steps(self) -> Markup:
+        return self._render("titled_steps", steps=self.data.volunteers.visit, cls="ck-visit")
+
+    def session_plan(self) -> Markup:
+        return self._render("session_plan", segments=self.data.volunteers.session,
+                            total=self.data.volunteers.session_minutes)
+
+    def objections(self) -> Markup:
+        return self._render("objections", items=self.data.volunteers.objections)
+
+    def policy_template(self) -> Markup:
+        return self._render("policy_template", clauses=self.data.volunteers.policy_template)
+
+    def follow_up(self) -> Markup:
+        return self._render("follow_up", items=self.data.volunteers.follow_up)
+
+    # --- readiness -------------------------------------------------------------
+
+    def readiness_stages(self) -> Markup:
+        return self._render("readiness_stages", stages=self.data.readiness.stages)
+
+    def readiness_dimensions(self) -> Markup:
+        return self._render("readiness_dimensions", dimensions=self.data.readiness.dimensions)
+
+    def readiness_assessment(self) -> Markup:
+        return self._render("ordered_list", items=self.data.readiness.assessment, cls="ck-assessment")
+
+    # --- reference -------------------------------------------------------------
+
+    def glossary(self) -> Markup:
+        terms = sorted(self.data.glossary.terms, key=lambda term: self.t(term.term).lower())
+        return self._render("glossary", terms=terms)
+
+    def myths(self) -> Markup:
+        return self._render("myths", myths=self.data.myths.myths)
+
+    def events_list(self) -> Markup:
+        events = sorted(self.data.events.events, key=lambda e: (e.date, e.start))
+        return self._render("events", events=events)
+
+    def sources_list(self) -> Markup:
+        sources = sorted(self.data.all_sources(), key=lambda s: self.t(s.name).lower())
+        return self._render("sources", sources=sources)
+
+    def downloads(self) -> Markup:
+        entries = [e for e in self.manifest if e.get("public", True) and e.get("language") == self.lang]
+        editions = {e.id: e for e in self.data.editions.editions}
+        return self._render("downloads", entries=entries, editions=editions)
+
+    def contact(self) -> Markup:
+        return self._render("contact")
+
+    # --- shared ------------------------------------------------------------------
+
+    def _headed_items(self, macro: str, items: list, *, level: int, numbered: bool = False,
+                      extra: dict[str, Any] | None = None, arg: str = "item") -> Markup:
+        """Each item under its own Markdown heading, so it shows in the page's table of contents."""
+        parts: list[str] = []
+        for number, item in enumerate(items, start=1):
+            title = self.t(getattr(item, "title", None) or getattr(item, "name"))
+            heading = f"{number}. {title}" if numbered else title
+            anchor = f"{macro.replace('_', '-')}-{item.id}"
+            parts.append(f"\n{'#' * level} {md_text(heading)} {{ #{anchor} }}\n")
+            parts.append(str(self._render(macro, **{arg: item}, **(extra or {}))))
+        return Markup("\n".join(parts) + "\n")
+
+
+def load_manifest(dist_dir: Path) -> list[dict[str, Any]]:
+    path = dist_dir / "manifest.json"
+    if not path.is_file():
+        return []
+    return list(json.loads(path.read_text(encoding="utf-8")).get("files", []))

@@ -1,0 +1,60 @@
+"""Write one iCalendar (.ics) file per event (RFC 5545), deterministic for reproducible builds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from coalition_kit.model import CoalitionData
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Fold lines longer than 75 octets as RFC 5545 asks."""
+    out, current = [], ""
+    for char in line:
+        if len((current + char).encode("utf-8")) > 75:
+            out.append(current)
+            current = " " + char
+        else:
+            current += char
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def event_ics(data: CoalitionData, event_id: str, lang: str) -> str:
+    event = next(e for e in data.events.events if e.id == event_id)
+    tz = data.coalition.timezone
+    day = event.date.strftime("%Y%m%d")
+    host = (data.coalition.site_url or data.coalition.website).split("//", 1)[-1].split("/")[0]
+    stamp = datetime.combine(event.date, datetime.min.time()).strftime("%Y%m%dT000000Z")
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Coalition Kit//Events//EN", "CALSCALE:GREGORIAN",
+        "BEGIN:VEVENT",
+        f"UID:{event.id}@{host}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;TZID={tz}:{day}T{event.start.replace(':', '')}00",
+        f"DTEND;TZID={tz}:{day}T{event.end.replace(':', '')}00",
+        f"SUMMARY:{_escape(data.text(event.title, lang))}",
+        f"LOCATION:{_escape(data.text(event.location, lang))}",
+        f"DESCRIPTION:{_escape(data.text(event.description, lang))}",
+    ]
+    if event.url:
+        lines.append(f"URL:{event.url}")
+    lines += ["END:VEVENT", "END:VCALENDAR"]
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def write_ics_files(data: CoalitionData, folder: Path, lang: str) -> list[Path]:
+    written = []
+    if not data.events.events:
+        return written
+    folder.mkdir(parents=True, exist_ok=True)
+    for event in data.events.events:
+        path = folder / f"{event.id}.ics"
+        path.write_text(event_ics(data, event.id, lang), encoding="utf-8", newline="")
+        written.append(path)
+    return written
