@@ -51,7 +51,9 @@ def compose(data: CoalitionData, target: Target, root: Path) -> str:
 
 
 def build_pdfs(data: CoalitionData, root: Path, dist_dir: Path, chosen: list[Target],
-               report: Callable[[str], None] = print, output: Path | None = None) -> list[ManifestEntry]:
+               report: Callable[[str], None] = print, output: Path | None = None,
+               shown_dir: Path | None = None) -> list[ManifestEntry]:
+    """Build each target into ``dist_dir`` (or ``output``); ``shown_dir`` is the folder named in feedback."""
     entries: list[ManifestEntry] = []
     for target in chosen:
         started = time.perf_counter()
@@ -69,7 +71,7 @@ def build_pdfs(data: CoalitionData, root: Path, dist_dir: Path, chosen: list[Tar
             raise BuildError(f"{target.edition.id} [{target.lang}]: failed: {exc}") from exc
         elapsed = time.perf_counter() - started
         report(f"{target.edition.id:<12} {target.lang:<3} {result.pages:>4} pages  "
-               f"{size_label(result.bytes):>8}  {elapsed:5.1f} s  {path}")
+               f"{size_label(result.bytes):>8}  {elapsed:5.1f} s  {(shown_dir / path.name) if shown_dir else path}")
         entries.append(entry_for(path, edition=target.edition.id, language=target.lang,
                                  paper=data.coalition.paper, pages=result.pages,
                                  public=not target.edition.includes_private))

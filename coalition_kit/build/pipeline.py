@@ -1,8 +1,14 @@
-"""The whole build: validate, print every edition, build the site, publish the downloads."""
+"""The whole build: validate, print every edition, build the site, publish the downloads.
+
+Everything is built in staging folders first and moved into place only when every step
+succeeded, so a failed build leaves the previous site/ and dist/ exactly as they were.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,19 +23,30 @@ def build_everything(root: Path, data_dir: Path, site_dir: Path, dist_dir: Path,
                      report: Callable[[str], None] = print) -> None:
     """Raises DataError for bad data (nothing written), BuildError/SiteBuildError for failed steps."""
     data = load_data(data_dir)
-    entries = build_pdfs(data, root, dist_dir, targets(data), report=report)
-    write_manifest(dist_dir, entries)
-    report(f"manifest     {dist_dir / 'manifest.json'}")
+    dist_dir = dist_dir.resolve()
+    dist_dir.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{dist_dir.name}-", dir=dist_dir.parent))
+    try:
+        entries = build_pdfs(data, root, stage, targets(data), report=report, shown_dir=dist_dir)
+        write_manifest(stage, entries)
 
-    def finish(staging: Path) -> None:
-        downloads = staging / "downloads"
-        downloads.mkdir(parents=True, exist_ok=True)
+        def finish(site_staging: Path) -> None:
+            downloads = site_staging / "downloads"
+            downloads.mkdir(parents=True, exist_ok=True)
+            for entry in entries:
+                if entry.public:
+                    shutil.copy2(stage / entry.file, downloads / entry.file)
+            leaks = leaks_in_folder(data, site_staging)
+            if leaks:
+                raise BuildError("private data reached the website; nothing was published:\n  "
+                                 + "\n  ".join(l.replace(str(site_staging), str(site_dir)) for l in leaks))
+
+        build_site(root, data_dir, stage, site_dir, finish=finish)
+        dist_dir.mkdir(parents=True, exist_ok=True)
         for entry in entries:
-            if entry.public:
-                shutil.copy2(dist_dir / entry.file, downloads / entry.file)
-        leaks = leaks_in_folder(data, staging)
-        if leaks:
-            raise BuildError("private data reached the website; nothing was published:\n  " + "\n  ".join(leaks))
-
-    build_site(root, data_dir, dist_dir, site_dir, finish=finish)
+            os.replace(stage / entry.file, dist_dir / entry.file)
+        os.replace(stage / "manifest.json", dist_dir / "manifest.json")
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    report(f"manifest     {dist_dir / 'manifest.json'}")
     report(f"site         {site_dir}")

@@ -1,0 +1,20 @@
+"""Shared fixtures: paths to the project, the default data and the fixture coalition."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT / "data"
+FJORD = Path(__file__).resolve().parent / "fixtures" / "fjord"
+
+
+@pytest.fixture
+def fjord_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fictional Norwegian fixture coalition."""
+    target = tmp_path / "data"
+    shutil.copytree(FJORD, target)
+    return target
