@@ -7,11 +7,9 @@ the same way everywhere. Every value from data is escaped by Jinja's autoescape.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -230,9 +228,3 @@ class Blocks:
             parts.append(str(self._render(macro, **{arg: item}, **(extra or {}))))
         return Markup("\n".join(parts) + "\n")
 
-
-def load_manifest(dist_dir: Path) -> list[dict[str, Any]]:
-    path = dist_dir / "manifest.json"
-    if not path.is_file():
-        return []
-    return list(json.loads(path.read_text(encoding="utf-8")).get("files", []))

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coalition_kit.render.blocks import Blocks, load_manifest
+from mkdocs.exceptions import PluginError
+
+from coalition_kit.load.problems import DataError
+from coalition_kit.build.manifest import read_manifest
+from coalition_kit.render.blocks import Blocks
 from coalition_kit.site.context import dist_dir, site_data, site_language, theme_settings
 from coalition_kit.site.events import write_ics_files
 
 
 def define_env(env) -> None:
     config_dir = Path(env.conf["config_file_path"]).resolve().parent
-    data = site_data(config_dir)
+    try:
+        data = site_data(config_dir)
+    except DataError as exc:  # show the problems, not a traceback
+        raise PluginError("the coalition data has problems:\n" + exc.report()) from None
     lang = site_language(data)
-    blocks = Blocks(data, lang, output="site", manifest=load_manifest(dist_dir(config_dir)))
+    blocks = Blocks(data, lang, output="site", manifest=read_manifest(dist_dir(config_dir)))
     settings = theme_settings(data, lang)
     env.conf["site_name"] = settings["short_name"]
     env.conf["site_author"] = settings["name"]
