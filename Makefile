@@ -44,7 +44,7 @@ lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet -e '.[test]'
 	{ echo "# Exact versions for 'make build' and 'make test' (regenerate with 'make lock')."; \
-	  .venv-lock/bin/python -m pip freeze --exclude-editable | sort -f; } > requirements.lock
+	  .venv-lock/bin/python -m pip freeze --all --exclude-editable | grep -v "^pip==" | sort -f; } > requirements.lock
 	rm -rf .venv-lock
 
 clean:
