@@ -38,9 +38,13 @@ def theme_settings(data: CoalitionData, lang: str) -> dict[str, Any]:
         "website": c.website,
         "lang": lang,
         "emergency_number": c.emergency_number,
+        "emergency_tel_href": "tel:" + "".join(ch for ch in c.emergency_number if ch.isdigit() or ch == "+"),
         "quick_exit_url": c.quick_exit_url,
         "primary": c.colors.primary,
         "accent": c.colors.accent,
+        # Colours derived so that text on them passes WCAG AA whatever the data says.
+        **readable_colors(c.colors.primary, c.colors.accent),
+        "logo": logo_file_name(data),
         "hotline": {
             "name": text(hotline.name),
             "number": hotline.number,
@@ -50,3 +54,73 @@ def theme_settings(data: CoalitionData, lang: str) -> dict[str, Any]:
             "sms_href": hotline.sms_href,
         },
     }
+
+
+# --- colours -------------------------------------------------------------------
+
+#: Page backgrounds of Material's two schemes (default: white; slate: hsl(225, 15%, 14%)).
+LIGHT_BG = "#ffffff"
+DARK_BG = "#1e2129"
+
+
+def _rgb(color: str) -> tuple[float, float, float]:
+    value = color.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    return tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(max(0.0, min(1.0, v)) * 255):02x}" for v in rgb)
+
+
+def luminance(color: str) -> float:
+    """WCAG 2 relative luminance."""
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(v) for v in _rgb(color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _mix(color: str, toward: str, amount: float) -> str:
+    a, b = _rgb(color), _rgb(toward)
+    return _hex(tuple(x + (y - x) * amount for x, y in zip(a, b)))  # type: ignore[arg-type]
+
+
+def readable_on(color: str, background: str, target: float = 4.7) -> str:
+    """``color``, darkened or lightened just enough to reach ``target`` contrast on ``background``."""
+    if contrast(color, background) >= target:
+        return _hex(_rgb(color))
+    toward = "#000000" if luminance(background) > 0.18 else "#ffffff"
+    for step in range(1, 101):
+        candidate = _mix(color, toward, step / 100)
+        if contrast(candidate, background) >= target:
+            return candidate
+    return toward
+
+
+def readable_colors(primary: str, accent: str) -> dict[str, str]:
+    """Header, link and focus colours the theme uses, each with AA contrast (4.5:1, kept at 4.7 for rounding)."""
+    on_primary = "#ffffff" if contrast(primary, "#ffffff") >= contrast(primary, "#111111") else "#111111"
+    header = readable_on(primary, on_primary)  # the header background, adjusted against its text
+    return {
+        "on_primary": on_primary,
+        "header_bg": header,
+        "link_light": readable_on(accent, LIGHT_BG),
+        "link_dark": readable_on(accent, DARK_BG),
+        "heading_light": readable_on(primary, LIGHT_BG),
+        "heading_dark": readable_on(primary, DARK_BG),
+    }
+
+
+def logo_file_name(data: CoalitionData) -> str:
+    """Name the logo gets in the site (assets/ck/logo.<ext>), or '' when the data has none."""
+    path = data.logo_path()
+    if path is None or not path.is_file():
+        return ""
+    return "logo" + path.suffix.lower()

@@ -2,18 +2,27 @@
 
 Everything it does is also available without MkDocs; a move to another engine with
 the same macros contract (Zensical, ProperDocs) touches only this file.
+
+Safety: mkdocs-macros builds its Jinja environment without autoescape, and MkDocs'
+theme templates have none either. So every value from data that pages or the theme
+print is escaped here: page templates render with autoescape on (the blocks are
+``Markup`` already), and the names MkDocs itself prints (``site_name``,
+``site_author``) are escaped ``Markup`` before any template sees them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
-from coalition_kit.load.problems import DataError
 from coalition_kit.build.manifest import read_manifest
+from coalition_kit.load.problems import DataError
 from coalition_kit.render.blocks import Blocks
+from coalition_kit.site.assets import write_fonts, write_logo
 from coalition_kit.site.context import dist_dir, site_data, site_language, theme_settings
+from coalition_kit.site.csp import POLICY, apply_csp_to_site
 from coalition_kit.site.events import write_ics_files
 
 
@@ -26,10 +35,11 @@ def define_env(env) -> None:
     lang = site_language(data)
     blocks = Blocks(data, lang, output="site", manifest=read_manifest(dist_dir(config_dir)))
     settings = theme_settings(data, lang)
-    env.conf["site_name"] = settings["short_name"]
-    env.conf["site_author"] = settings["name"]
+    env.conf["site_name"] = escape(settings["short_name"])
+    env.conf["site_author"] = escape(settings["name"])
     env.conf["theme"]["language"] = lang
     env.conf["extra"]["ck"] = settings
+    env.conf["extra"]["ck_csp"] = POLICY.format(scripts="", styles="")
     env.variables["ck_data"] = data
     for name, value in blocks.variables().items():
         env.variables[name] = value
@@ -37,7 +47,15 @@ def define_env(env) -> None:
         env.macro(function, name)
 
 
+def on_pre_page_macros(env) -> None:
+    """Escape every expression a page prints unless it is already safe HTML (our blocks)."""
+    env.env.autoescape = True
+
+
 def on_post_build(env) -> None:
-    config_dir = Path(env.conf["config_file_path"]).resolve().parent
     data = env.variables["ck_data"]
-    write_ics_files(data, Path(env.conf["site_dir"]) / "events", site_language(data))
+    site_dir = Path(env.conf["site_dir"])
+    write_ics_files(data, site_dir / "events", site_language(data))
+    write_fonts(site_dir)
+    write_logo(data, site_dir)
+    apply_csp_to_site(site_dir)  # last: hashes the inline scripts of the finished pages
