@@ -45,26 +45,27 @@ def data_for(data: CoalitionData, edition: Edition) -> CoalitionData:
     return data if edition.includes_private else public_view(data)
 
 
-def compose(data: CoalitionData, target: Target, root: Path) -> str:
+def compose(data: CoalitionData, target: Target, root: Path, docs_dir: Path | None = None) -> str:
+    """The edition's HTML; pages come from ``docs_dir`` (default: the project's docs/)."""
     return compose_edition(data_for(data, target.edition), target.edition, target.lang,
-                           root / "docs", root / "mkdocs.yml")
+                           docs_dir or root / "docs", root / "mkdocs.yml")
 
 
 def build_pdfs(data: CoalitionData, root: Path, dist_dir: Path, chosen: list[Target],
                report: Callable[[str], None] = print, output: Path | None = None,
-               shown_dir: Path | None = None) -> list[ManifestEntry]:
+               shown_dir: Path | None = None, docs_dir: Path | None = None) -> list[ManifestEntry]:
     """Build each target into ``dist_dir`` (or ``output``); ``shown_dir`` is the folder named in feedback."""
     entries: list[ManifestEntry] = []
     for target in chosen:
         started = time.perf_counter()
         path = output if output is not None else dist_dir / target.file_name
         try:
-            html = compose(data, target, root)
+            html = compose(data, target, root, docs_dir)
             if not target.edition.includes_private:
                 leaks = leaks_in_text(data, html)
                 if leaks:
                     raise BuildError(f"private data would be printed in a public edition: {leaks[0][:20]}…")
-            result = write_pdf(html, path, base_url=root / "docs")
+            result = write_pdf(html, path, base_url=docs_dir or root / "docs")
         except BuildError:
             raise
         except Exception as exc:  # report which edition failed, then stop

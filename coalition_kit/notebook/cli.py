@@ -21,10 +21,12 @@ from coalition_kit.paths import default_data_dir, project_root
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write the single chosen PDF here instead of dist/.")
 @click.option("--dist", "dist_dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: ./dist).")
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of the pages to print (default: ./docs).")
 @click.option("--html", "html_path", type=click.Path(path_type=Path), default=None,
               help="Write the composed HTML of the single chosen edition here instead of a PDF.")
 def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...], output: Path | None,
-         dist_dir: Path | None, html_path: Path | None) -> None:
+         dist_dir: Path | None, docs_dir: Path | None, html_path: Path | None) -> None:
     """Build every printed edition in every language (or the ones you choose)."""
     root = project_root()
     dist = dist_dir or root / "dist"
@@ -45,10 +47,11 @@ def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...
     try:
         if html_path:
             html_path.parent.mkdir(parents=True, exist_ok=True)
-            html_path.write_text(compose(data, chosen[0], root), encoding="utf-8")
+            html_path.write_text(compose(data, chosen[0], root, docs_dir), encoding="utf-8")
             click.echo(f"html         {html_path}")
             return
-        entries = build_pdfs(data, root, dist, chosen, report=click.echo, output=output)
+        entries = build_pdfs(data, root, dist, chosen, report=click.echo, output=output,
+                             docs_dir=docs_dir)
     except BuildError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

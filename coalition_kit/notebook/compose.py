@@ -1,4 +1,9 @@
-"""Compose one edition of the notebook as a single HTML document for WeasyPrint."""
+"""Compose one edition as a single HTML document for WeasyPrint.
+
+Book editions are the website's own docs/ pages (rendered by ``render.pages`` with the
+same macros) between print-only pieces: cover, contents, part dividers and forms. Cards
+and posters are print-only layouts fed by the same data.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -14,8 +20,14 @@ from markupsafe import Markup
 from coalition_kit.model import CoalitionData
 from coalition_kit.model.editions import Edition
 from coalition_kit.notebook.fonts import FAMILY, font_face_css
+from coalition_kit.notebook.forms import form as find_form
+from coalition_kit.notebook.labels import Labels
+from coalition_kit.notebook.links import LinkContext, page_anchor, page_url, rewrite
+from coalition_kit.notebook.qr import qr_svg
 from coalition_kit.render.blocks import Blocks
 from coalition_kit.render.pages import render_page
+
+__all__ = ["compose_edition", "plan_edition", "page_anchor", "build_date", "Section", "FormPage", "ComposedPart"]
 
 _ENV = Environment(
     loader=PackageLoader("coalition_kit.notebook", "templates"),
@@ -24,6 +36,18 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+def css_string(value: object) -> Markup:
+    """A quoted CSS string (for ``content:``) that is safe inside a <style> element."""
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
+    return Markup(f'"{text}"')
+
+
+_ENV.filters["css"] = css_string
+
+# Paper sizes in millimetres (portrait).
+PAPER = {"letter": ("letter", 215.9, 279.4), "a4": ("A4", 210.0, 297.0)}
 
 
 @dataclass
@@ -37,16 +61,22 @@ class Section:
 
 
 @dataclass
+class FormPage:
+    slug: str
+    anchor: str
+    title: str
+    purpose: str
+    context: dict[str, Any]
+
+
+@dataclass
 class ComposedPart:
+    number: int
     title: str
     intro: str
     anchor: str
     sections: list[Section] = field(default_factory=list)
-    forms: list[str] = field(default_factory=list)
-
-
-def page_anchor(page: str) -> str:
-    return "page-" + re.sub(r"[^a-z0-9]+", "-", page.lower().removesuffix(".md")).strip("-")
+    forms: list[FormPage] = field(default_factory=list)
 
 
 def build_date() -> datetime:
@@ -68,37 +98,93 @@ def _first_heading(html: str, fallback: str) -> str:
     return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else fallback
 
 
-def compose_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path, mkdocs_yml: Path) -> str:
-    """The whole edition as one HTML string."""
+def _mark_title(html: str) -> str:
+    """Give the page's first h1 the class that sets the running header and the outline."""
+    return re.sub(r"<h1\b", '<h1 class="section-title"', html, count=1)
+
+
+def _site(data: CoalitionData) -> str:
+    return str(data.coalition.site_url or data.coalition.website)
+
+
+def plan_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path,
+                 mkdocs_yml: Path) -> list[ComposedPart]:
+    """The parts of a book edition, each with its rendered pages and its forms."""
     blocks = Blocks(data, lang, output="print")
+    c = data.coalition
+    printed = [page for part in edition.parts for page in part.pages]
+    for page in printed:
+        if printed.count(page) > 1:
+            raise ValueError(f"editions.yml: edition '{edition.id}' lists page '{page}' twice")
+        if not (docs_dir / page).is_file():
+            raise FileNotFoundError(f"editions.yml: edition '{edition.id}' lists page '{page}', "
+                                    f"but docs/{page} does not exist")
+    in_edition = frozenset(printed)
     parts: list[ComposedPart] = []
     for index, part in enumerate(edition.parts, start=1):
-        composed = ComposedPart(blocks.t(part.title), blocks.t(part.intro) if part.intro else "", f"part-{index}",
-                                forms=list(part.forms))
+        composed = ComposedPart(index, blocks.t(part.title), blocks.t(part.intro) if part.intro else "",
+                                f"part-{index}")
         for page in part.pages:
-            path = docs_dir / page
-            if not path.is_file():
-                raise FileNotFoundError(f"editions.yml: edition '{edition.id}' lists page '{page}', "
-                                        f"but docs/{page} does not exist")
-            html, _toc = render_page(path, blocks, mkdocs_yml)
+            html, _toc = render_page(docs_dir / page, blocks, mkdocs_yml)
             anchor = page_anchor(page)
             html = _prefix_ids(html, anchor)
+            ctx = LinkContext(page, in_edition, lambda p: (docs_dir / p).is_file(), _site(data), lang,
+                              c.main_language, docs_dir)
+            html = _mark_title(rewrite(html, ctx))
             composed.sections.append(Section(page, anchor, _first_heading(html, page), Markup(html)))
+        for slug in part.forms:
+            spec = find_form(slug, edition.id)
+            composed.forms.append(FormPage(slug, f"form-{slug}", spec.title, spec.purpose,
+                                           spec.context(data, blocks)))
         parts.append(composed)
-    when = build_date()
+    return parts
+
+
+def _poster_signs(data: CoalitionData, blocks: Blocks, limit: int = 6) -> list[str]:
+    """Signs for the poster: taken in turn from each staff role, so every department sees theirs."""
+    pools = [list(role.signs) for role in data.hotel.roles]
+    chosen: list[str] = []
+    while len(chosen) < limit and any(pools):
+        for pool in pools:
+            if pool and len(chosen) < limit:
+                text = blocks.t(pool.pop(0))
+                if text not in chosen:
+                    chosen.append(text)
+    return chosen
+
+
+def _common(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path) -> dict[str, Any]:
+    blocks = Blocks(data, lang, output="print")
     c = data.coalition
-    return _ENV.get_template("book.html").render(
-        c=c,
-        t=blocks.t,
-        lang=lang,
-        edition=edition,
-        parts=parts,
-        font_faces=Markup(font_face_css()),
-        font_family=FAMILY,
-        paper="letter" if c.paper == "letter" else "A4",
-        created=when.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        date_label=when.strftime("%B %Y"),
-        org=blocks.t(c.name),
-        org_short=blocks.t(c.short_name or c.name),
-        hotline=c.primary_hotline,
-    )
+    when = build_date()
+    paper_name, width, height = PAPER[c.paper]
+    home = page_url(_site(data), "index.md", lang, c.main_language)
+    help_url = page_url(_site(data), "get-help.md", lang, c.main_language) \
+        if (docs_dir / "get-help.md").is_file() else home
+    logo = data.logo_path()
+    org = blocks.t(c.name)
+    return {
+        "c": c, "t": blocks.t, "lang": lang, "edition": edition, "data": data, "L": Labels(lang),
+        "font_faces": Markup(font_face_css()), "font_family": FAMILY,
+        "paper": paper_name, "paper_w": width, "paper_h": height,
+        "created": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "date_label": when.strftime("%B %Y"),
+        "org": org, "org_short": blocks.t(c.short_name or c.name),
+        "hotline": c.primary_hotline, "home_url": home, "help_url": help_url,
+        "qr_home": qr_svg(home, f"QR code: {home}"), "qr_help": qr_svg(help_url, f"QR code: {help_url}"),
+        "logo_uri": logo.as_uri() if logo and logo.is_file() else None,
+        "private": edition.includes_private,
+        "rs": data.hotel.three_rs,
+        "signs": _poster_signs(data, blocks),
+        "caveat": blocks.t(data.hotel.caveat),
+    }
+
+
+def compose_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path, mkdocs_yml: Path) -> str:
+    """The whole edition as one HTML string."""
+    context = _common(data, edition, lang, docs_dir)
+    if edition.layout == "book":
+        context["parts"] = plan_edition(data, edition, lang, docs_dir, mkdocs_yml)
+        return _ENV.get_template("book.html").render(**context)
+    if edition.layout == "cards":
+        return _ENV.get_template("cards.html").render(**context)
+    return _ENV.get_template("poster.html").render(**context)

@@ -1,0 +1,49 @@
+"""Fixed words of the printed pieces (not data), per language; English is the fallback.
+
+A new language adds one mapping here; everything else in print comes from data or docs/.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "contents": "Contents",
+        "part": "Part",
+        "page": "Page",
+        "page_short": "page",
+        "members_only": "For coalition members only",
+        "members_only_note": "This notebook holds private contact details and notes. Please do not copy, "
+                             "share or leave it where others can read it.",
+        "printed": "Printed",
+        "scan_site": "Scan for the website",
+        "in_danger": "Someone in danger now?",
+        "call": "Call",
+        "or_text": "or text",
+        "to": "to",
+        "never": "Do not confront anyone or let them know you are calling.",
+        "signs_title": "Signs someone may need help",
+        "scan_help": "Scan for help and more signs",
+        "forms_only": "Form",
+        "wallet_fronts": "Wallet cards: fronts",
+        "wallet_backs": "Wallet cards: backs",
+        "cut_note": "Cut along the marks. Print the second sheet on the back of the first (flip on the long edge).",
+        "confidential": "Confidential",
+        "poster_headline": "Worried about someone? You can help.",
+        "call_the": "Call the",
+        "hotline_free": "Free and confidential",
+        "danger_now": "Someone in danger right now?",
+    },
+}
+
+
+class Labels:
+    """``L.contents`` in templates: the label in the build's language, else English."""
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+
+    def __getattr__(self, key: str) -> str:
+        table = LABELS.get(self._lang, {})
+        if key in table:
+            return table[key]
+        return LABELS["en"][key]
