@@ -58,7 +58,7 @@ def _agenda(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
             committees.append(name)
     items = ["Welcome and introductions", "Actions from the last meeting"]
     items += [f"Report: {name}" for name in committees]
-    items += ["Hotel-Motel Project update", "Events and outreach", "Decisions and next steps"]
+    items += ["Hotel and motel outreach", "Events and outreach", "Decisions and next steps"]
     return {"agenda": items}
 
 

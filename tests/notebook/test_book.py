@@ -1,0 +1,141 @@
+"""Book editions: outline, contents page numbers, links, no content lost, forms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from coalition_kit.build.notebook import data_for
+from coalition_kit.notebook.compose import plan_edition
+
+from nb_support import OVERSIZED_ROWS, ROOT
+
+BOOKS = ["volunteer", "manager", "staff"]
+
+
+def _plan(build, edition_id):
+    edition = build.data.edition(edition_id)
+    return plan_edition(data_for(build.data, edition), edition, "en", build.docs, ROOT / "mkdocs.yml")
+
+
+def _outline(reader):
+    """[(title, page number, [children])] for the outline's top two levels."""
+    items = []
+    entries = list(reader.outline)
+    for i, entry in enumerate(entries):
+        if isinstance(entry, list):
+            continue
+        children = entries[i + 1] if i + 1 < len(entries) and isinstance(entries[i + 1], list) else []
+        kids = [(c.title, reader.get_destination_page_number(c) + 1) for c in children if not isinstance(c, list)]
+        items.append((entry.title, reader.get_destination_page_number(entry) + 1, kids))
+    return items
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("edition", BOOKS)
+def test_outline_matches_the_sections(built, edition):
+    parts = _plan(built, edition)
+    outline = _outline(built.pdf(f"{edition}-en.pdf").reader)
+    assert outline[0][0] == "Contents"
+    assert [o[0] for o in outline[1:]] == [p.title for p in parts]
+    for part, (_title, _page, kids) in zip(parts, outline[1:]):
+        expected = [s.title for s in part.sections] + [f.title for f in part.forms]
+        assert [k[0] for k in kids] == expected
+
+
+def _toc_entries(pdf) -> list[tuple[str, int]]:
+    """(title, page) for each line of the contents pages."""
+    entries = []
+    for page in pdf.pages[1:]:
+        if "Contents" not in page and entries:
+            break
+        for line in page.splitlines():
+            match = re.match(r"^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$", line)
+            if match:
+                entries.append((match.group(1).strip(), int(match.group(2))))
+    return entries
+
+
+@pytest.mark.parametrize("edition", BOOKS)
+def test_every_contents_entry_points_to_the_page_of_its_heading(built, edition):
+    pdf = built.pdf(f"{edition}-en.pdf")
+    parts = _plan(built, edition)
+    expected = []
+    for part in parts:
+        expected += [part.title] + [s.title for s in part.sections] + [f.title for f in part.forms]
+    entries = _toc_entries(pdf)
+    assert [title for title, _ in entries] == expected
+    outline_pages = {}
+    for title, page, kids in _outline(pdf.reader):
+        outline_pages[title] = page
+        outline_pages.update(dict(kids))
+    for title, page in entries:
+        assert _normal(title) in _normal(pdf.pages[page - 1]), f"'{title}' is not on page {page}"
+        assert outline_pages[title] == page, f"'{title}': contents say {page}, outline {outline_pages[title]}"
+
+
+def test_the_running_header_shows_the_section_title(built):
+    pdf = built.pdf("staff-en.pdf")
+    outline = _outline(pdf.reader)
+    for title, page in outline[1][2]:
+        first_line = next(line for line in pdf.pages[page - 1].splitlines() if line.strip())
+        assert title in first_line, f"header of page {page} is '{first_line.strip()}'"
+        footer = [line for line in pdf.pages[page - 1].splitlines() if line.strip()][-1]
+        assert f"Page {page}" in footer and "Fjordby Alliance" in footer
+
+
+def test_an_oversized_table_is_printed_in_full(built):
+    pdf = built.pdf("volunteer-en.pdf")
+    flat = pdf.flat
+    missing = [n for n in range(1, OVERSIZED_ROWS + 1) if f"ROWMARK-{n:03d}" not in flat]
+    assert not missing, f"rows lost: {missing[:5]}"
+    assert "LAST-ROW-OF-THE-TABLE" in flat and "AFTER-THE-TABLE" in flat
+    spread = [i for i, page in enumerate(pdf.pages) if "ROWMARK-" in page]
+    assert len(spread) >= 2, "the table should run over several pages"
+
+
+def test_links_between_pages_become_pdf_links_or_web_addresses(built):
+    pdf = built.pdf("volunteer-en.pdf")
+    outline = {t: p for _, _, kids in _outline(pdf.reader) for t, p in kids}
+    welcome = outline["Welcome to Fjordby Alliance Against Exploitation"]
+    text = _normal(pdf.pages[welcome - 1])
+    # in this edition: an internal link that says its page
+    assert f"the signs (page {outline['Recognize the signs']})" in text
+    assert f"how to respond (page {outline['Respond safely']})" in text
+    # not in this edition: the website address
+    assert "about us (https://fjordby-alliance.example.org/about/)" in text
+    assert "(https://safeline.example.org/about)" in text
+    annots = [a.get_object() for a in pdf.reader.pages[welcome - 1].get("/Annots", [])]
+    uris = {a["/A"]["/URI"] for a in annots if "/A" in a and "/URI" in a["/A"]}
+    internal = [a for a in annots if "/Dest" in a or ("/A" in a and a["/A"].get("/S") == "/GoTo")]
+    assert "https://fjordby-alliance.example.org/about/" in uris
+    assert len(internal) >= 2
+
+
+def test_a_link_to_a_page_outside_the_staff_handout_goes_to_the_website(built):
+    pdf = built.pdf("staff-en.pdf")
+    assert "https://fjordby-alliance.example.org/get-help/" in pdf.text
+
+
+def test_volunteer_forms_each_start_a_page_and_are_fillable(built):
+    pdf = built.pdf("volunteer-en.pdf")
+    parts = _plan(built, "volunteer")
+    forms = [f for p in parts for f in p.forms]
+    assert len(forms) == 12
+    outline = {t: p for _, _, kids in _outline(pdf.reader) for t, p in kids}
+    pages = [outline[f.title] for f in forms]
+    assert len(set(pages)) == len(pages)
+    fields = pdf.reader.get_fields()
+    assert fields and len(fields) > 100
+    assert "certificate-name" in fields and "certificate-date" in fields
+    assert any(name.startswith("sign-in-") for name in fields)
+
+
+def test_public_editions_have_no_cover_warning_and_the_volunteer_edition_does(built):
+    assert "For coalition members only".upper() in built.pdf("volunteer-en.pdf").pages[0].upper()
+    for edition in ("manager", "staff"):
+        assert "MEMBERS ONLY" not in built.pdf(f"{edition}-en.pdf").text.upper()

@@ -1,0 +1,100 @@
+"""Composition without rendering a PDF: errors a coalition can act on, links, forms, QR."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coalition_kit.load.loader import load_data
+from coalition_kit.notebook.compose import compose_edition
+from coalition_kit.notebook.forms import FORMS
+from coalition_kit.notebook.links import LinkContext, page_url, rewrite
+from coalition_kit.notebook.qr import qr_svg
+
+from nb_support import FJORD, PAGES, ROOT
+
+
+def _ctx(page="hotel-project/signs.md", in_edition=("hotel-project/signs.md", "index.md")):
+    known = {"index.md", "about.md", "hotel-project/signs.md", "hotel-project/respond.md", "resources/index.md"}
+    return LinkContext(page, frozenset(in_edition), lambda p: p in known, "https://example.org", "en", "en",
+                       Path("/docs"))
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("../index.md", '<a href="#page-index" class="xref">x</a>'),
+    ("../index.md#top", '<a href="#page-index--top" class="xref">x</a>'),
+    ("respond.md", '<a href="https://example.org/hotel-project/respond/" class="web">x</a>'),
+    ("respond.md#what", '<a href="https://example.org/hotel-project/respond/#what" class="web">x</a>'),
+    ("../resources/", '<a href="https://example.org/resources/" class="web">x</a>'),
+    ("../about.md", '<a href="https://example.org/about/" class="web">x</a>'),
+    ("https://other.example.net/a", '<a href="https://other.example.net/a" class="web">x</a>'),
+    ("tel:+4700000001", '<a href="tel:+4700000001">x</a>'),
+])
+def test_link_rewriting(href, expected):
+    assert rewrite(f'<a href="{href}">x</a>', _ctx()) == expected
+
+
+def test_a_link_whose_text_is_its_address_is_not_printed_twice():
+    html = rewrite('<a href="https://example.org/x">https://example.org/x</a>', _ctx())
+    assert 'class="web-bare"' in html
+
+
+def test_page_urls_for_other_languages():
+    assert page_url("https://e.org", "about-trafficking/index.md", "es", "en") == "https://e.org/es/about-trafficking/"
+    assert page_url("https://e.org/", "index.md", "en", "en") == "https://e.org/"
+
+
+def test_qr_code_is_inline_svg_with_a_label():
+    svg = str(qr_svg("https://example.org", "QR code: https://example.org"))
+    assert svg.startswith("<svg") and 'aria-label="QR code: https://example.org"' in svg
+
+
+def _edition_with(tmp_path, text: str):
+    data_dir = tmp_path / "data"
+    shutil.copytree(FJORD, data_dir)
+    (data_dir / "editions.yml").write_text(text, encoding="utf-8")
+    return load_data(data_dir)
+
+
+def test_a_missing_page_is_a_clear_error(tmp_path):
+    data = _edition_with(tmp_path, "editions:\n  - id: staff\n    title: S\n    audience: A\n"
+                                   "    parts: [{title: P, pages: [no-such-page.md]}]\n")
+    with pytest.raises(FileNotFoundError, match=r"edition 'staff' lists page 'no-such-page.md'"):
+        compose_edition(data, data.edition("staff"), "en", PAGES, ROOT / "mkdocs.yml")
+
+
+def test_an_unknown_form_is_a_clear_error(tmp_path):
+    data = _edition_with(tmp_path, "editions:\n  - id: staff\n    title: S\n    audience: A\n"
+                                   "    parts: [{title: P, forms: [no-such-form]}]\n")
+    with pytest.raises(KeyError, match=r"lists form 'no-such-form'.*known forms: sign-in"):
+        compose_edition(data, data.edition("staff"), "en", PAGES, ROOT / "mkdocs.yml")
+
+
+def test_every_form_composes(tmp_path):
+    forms = ", ".join(FORMS)
+    data = _edition_with(tmp_path, "editions:\n  - id: volunteer\n    title: V\n    audience: A\n"
+                                   f"    includes_private: true\n    parts: [{{title: P, forms: [{forms}]}}]\n")
+    html = compose_edition(data, data.edition("volunteer"), "en", PAGES, ROOT / "mkdocs.yml")
+    for form in FORMS.values():
+        assert f'id="form-{form.slug}"' in html
+    names = [part.split('"')[0] for part in html.split(' name="')[1:]]
+    radios = {n for n in names if html.count(f'name="{n}" value=') > 0}
+    duplicates = {n for n in names if names.count(n) > 1} - radios
+    assert not duplicates, f"form fields share a name: {sorted(duplicates)[:5]}"
+
+
+def test_the_default_editions_list_pages_that_exist():
+    """data/editions.yml names docs/ pages; skipped until the default data loads."""
+    from coalition_kit.load.problems import DataError
+    try:
+        data = load_data(ROOT / "data")
+    except DataError:
+        pytest.skip("the default data does not load yet")
+    ids = [e.id for e in data.editions.editions]
+    assert ids == ["volunteer", "manager", "staff", "wallet-card", "poster"]
+    missing = [p for e in data.editions.editions for part in e.parts for p in part.pages
+               if not (ROOT / "docs" / p).is_file()]
+    assert not missing, f"pages listed in data/editions.yml but missing from docs/: {missing}"
+    assert "downloads.md" not in {p for e in data.editions.editions for part in e.parts for p in part.pages}

@@ -1,0 +1,117 @@
+"""The produced files: present and listed, right paper, fonts, metadata, privacy, same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+
+import pytest
+
+from coalition_kit.model.privacy import private_values
+
+from nb_support import PRIVATE_VALUE
+
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+
+
+def _expected_files(build) -> set[str]:
+    return {f"{e.id}-{lang}.pdf" for e in build.data.editions.editions for lang in build.data.coalition.languages}
+
+
+def test_every_edition_and_language_is_built_and_in_the_manifest(built):
+    expected = _expected_files(built)
+    assert len(expected) == 5
+    entries = {e["file"]: e for e in built.manifest["files"]}
+    assert set(entries) == expected
+    for name in expected:
+        path = built.dist / name
+        assert path.is_file(), name
+        entry = entries[name]
+        assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert entry["pages"] == len(built.pdf(name).reader.pages)
+        assert entry["paper"] == "a4"
+        assert entry["public"] is (entry["edition"] != "volunteer")
+    assert not list(built.dist.glob("*.tmp")), "a temporary file was left behind"
+
+
+def test_one_feedback_line_per_edition_and_language(built):
+    lines = [line for line in built.output.splitlines() if " pages " in line]
+    assert len(lines) == len(_expected_files(built))
+    for line in lines:
+        assert re.search(r"\d+ pages\s+\d+(\.\d)? (KB|MB)\s+\d+\.\d s", line), line
+
+
+def _sizes(pdf) -> set[tuple[float, float]]:
+    return {(round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2)) for p in pdf.reader.pages}
+
+
+@pytest.mark.parametrize("edition", ["volunteer", "manager", "staff", "wallet-card", "poster"])
+def test_a4_page_size(built, edition):
+    sizes = _sizes(built.pdf(f"{edition}-en.pdf"))
+    assert len(sizes) == 1
+    (w, h), = sizes
+    assert abs(w - A4[0]) < 1 and abs(h - A4[1]) < 1
+
+
+def test_letter_page_size(letter_build):
+    for name in ("staff-en.pdf", "wallet-card-en.pdf", "poster-en.pdf"):
+        assert _sizes(letter_build.pdf(name)) == {LETTER}, name
+    assert {e["paper"] for e in letter_build.manifest["files"]} == {"letter"}
+
+
+@pytest.mark.parametrize("edition", ["volunteer", "staff", "wallet-card", "poster"])
+def test_fonts_are_embedded_and_subset(built, edition):
+    out = subprocess.run(["pdffonts", str(built.dist / f"{edition}-en.pdf")], check=True,
+                         capture_output=True, text=True).stdout.splitlines()[2:]
+    assert out, "no fonts listed"
+    for line in out:
+        name, *_rest = line.split()
+        assert "+" in name, f"font not subset: {line}"
+        columns = line.split()
+        assert columns[-5] == "yes", f"font not embedded: {line}"
+    assert any("Atkinson" in line for line in out)
+
+
+@pytest.mark.parametrize("edition", ["volunteer", "manager", "staff", "wallet-card", "poster"])
+def test_metadata_title_author_language_and_tags(built, edition):
+    pdf = built.pdf(f"{edition}-en.pdf")
+    meta = pdf.reader.metadata
+    title = built.data.text(built.data.edition(edition).title)
+    org = built.data.text(built.data.coalition.name)
+    assert title in meta.title and org in meta.title
+    assert meta.author == org
+    root = pdf.reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert bool(root["/MarkInfo"]["/Marked"])  # tagged (PDF/UA-1)
+    assert "/StructTreeRoot" in root
+    assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+
+
+def test_private_value_only_in_the_volunteer_edition(built):
+    assert PRIVATE_VALUE in built.pdf("volunteer-en.pdf").flat
+    needles = [v for v in private_values(built.data) if len(v) >= 4]
+    assert PRIVATE_VALUE in needles
+    for path in sorted(built.dist.iterdir()):
+        if path.name == "volunteer-en.pdf":
+            continue
+        if path.suffix == ".pdf":
+            flat = built.pdf(path.name).flat
+            leaks = [v for v in needles if "".join(v.split()) in flat]
+        else:
+            text = path.read_text(encoding="utf-8")
+            leaks = [v for v in needles if v in text]
+        assert not leaks, f"{path.name} shows private data: {leaks}"
+
+
+def test_two_builds_with_source_date_epoch_are_byte_identical(built, rebuilt):
+    first = {p.name: p.read_bytes() for p in built.dist.iterdir()}
+    second = {p.name: p.read_bytes() for p in rebuilt.dist.iterdir()}
+    assert first.keys() == second.keys()
+    different = [name for name in first if first[name] != second[name]]
+    assert not different, f"not reproducible: {different}"
+
+
+def test_the_cover_date_comes_from_source_date_epoch(built):
+    assert "November 2023" in built.pdf("volunteer-en.pdf").pages[0]
