@@ -186,6 +186,17 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
                                     f"why_hotels: no statistic '{stat_id}' in statistics.yml"))
     coalition = values.get("coalition")
     if coalition is not None:
+        lines = {h.id for h in coalition.hotlines}
+        volunteers = values.get("volunteers")
+        references = [("hotel_project.yml", ("response",), hotel.response if hotel else []),
+                      ("volunteer_program.yml", ("session",), volunteers.session if volunteers else [])]
+        for file_name, base, items in references:
+            for i, item in enumerate(items):
+                for j, line_id in enumerate(item.hotlines):
+                    if line_id not in lines:
+                        problems.append(_at(data_dir / file_name, base + (i, "hotlines", j),
+                                            f"hotlines: no hotline '{line_id}' in coalition.yml "
+                                            f"(known: {', '.join(sorted(lines))})"))
         logo = coalition.logo
         if logo and not (data_dir / logo).is_file():
             problems.append(_at(data_dir / "coalition.yml", ("logo",), f"logo: file '{logo}' not found next to coalition.yml"))

@@ -70,6 +70,12 @@ class CoalitionData:
         known = ", ".join(s.id for s in self.statistics.statistics) or "none"
         raise KeyError(f"no statistic with id '{stat_id}' in statistics.yml (known: {known})")
 
+    def hotline(self, hotline_id: str):
+        for line in self.coalition.hotlines:
+            if line.id == hotline_id:
+                return line
+        raise KeyError(f"no hotline '{hotline_id}' in coalition.yml")
+
     def edition(self, edition_id: str) -> Edition:
         for edition in self.editions.editions:
             if edition.id == edition_id:

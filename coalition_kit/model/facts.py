@@ -12,7 +12,8 @@ class Statistic(Model):
     value: str = Field(description="The figure exactly as shown, e.g. 75%")
     wording: Text = Field(description="The exact sentence shown with the figure")
     population: Text = Field(description="Who was measured, e.g. 'survivors who answered a 2018 survey'")
-    year: Year
+    year: Year = Field(description="The year of the figure (the last year of a period)")
+    period: str | None = Field(default=None, description="The period measured, when longer than a year, e.g. 2015-2018")
     source: Sources
     caveat: Text | None = None
 

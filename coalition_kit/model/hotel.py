@@ -12,6 +12,7 @@ class ThreeR(Model):
     title: Text
     summary: Text
     points: list[Text] = Field(min_length=1)
+    source: Sources | None = None
 
 
 class Role(Model):
@@ -26,6 +27,8 @@ class ResponseStep(Model):
     title: Text
     detail: Text
     never: bool = Field(default=False, description="true for a 'never do this' step")
+    hotlines: list[Slug] = Field(default_factory=list, description="Ids of hotlines in coalition.yml whose "
+                                 "numbers are shown with this step")
     source: Sources | None = None
 
 
@@ -33,11 +36,13 @@ class Offer(Model):
     id: Slug
     title: Text
     description: Text
+    source: Sources | None = None
 
 
 class HotelProject(Model):
     goal: Text
     area: Text = Field(description="The designated area, e.g. 'every hotel and motel within 50 miles'")
+    goal_source: Sources | None = Field(default=None, description="Where the goal and area are described")
     why_hotels: list[Slug] = Field(default_factory=list, description="Ids of statistics that explain why hotels")
     three_rs: list[ThreeR] = Field(min_length=3, max_length=3)
     caveat: Text = Field(description="Shown with every list of signs: one sign alone proves nothing")

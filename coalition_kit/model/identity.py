@@ -24,8 +24,8 @@ class Hotline(Model):
     text_number: Phone | None = Field(default=None, description="Short code or number that takes text messages")
     text_keyword: str | None = Field(default=None, description="Word to send by text, e.g. HELP")
     url: Url | None = None
-    hours: Text
-    languages: Text
+    hours: Text | None = Field(default=None, description="Leave out when the source does not say")
+    languages: Text | None = Field(default=None, description="Leave out when the source does not say")
     when_to_use: Text
     source: Sources
     verified: Date = Field(description="The day someone last checked these details (YYYY-MM-DD)")

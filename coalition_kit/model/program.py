@@ -30,6 +30,7 @@ class Sector(Model):
     brings: Text = Field(description="What they can bring")
     approach: Text = Field(description="How to approach them")
     care: Text | None = Field(default=None, description="A caution, e.g. for inviting survivors")
+    source: Sources | None = None
 
 
 class Stakeholders(Model):
@@ -45,6 +46,7 @@ class FocusArea(Model):
     goals: list[Text] = Field(min_length=1)
     first_project: Text
     committee: Text
+    source: Sources | None = None
 
 
 class FocusAreas(Model):

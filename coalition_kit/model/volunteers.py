@@ -11,6 +11,7 @@ class VolunteerRole(Model):
     id: Slug
     name: Text
     duties: list[Text] = Field(min_length=1)
+    source: Sources | None = None
 
 
 class VisitStep(Model):
@@ -22,27 +23,33 @@ class SessionSegment(Model):
     minutes: Count
     title: Text
     script: Text = Field(description="What the trainer says or does")
+    hotlines: list[Slug] = Field(default_factory=list, description="Ids of hotlines in coalition.yml to show "
+                                 "with this part (their numbers come from there)")
 
 
 class Objection(Model):
     objection: Text
     answer: Text
+    source: Sources | None = None
 
 
 class FollowUp(Model):
     when: Text
     what: Text
+    source: Sources | None = None
 
 
 class VolunteerProgram(Model):
     summary: Text
     roles: list[VolunteerRole] = Field(min_length=1)
     commitment: list[Text] = Field(min_length=1)
+    commitment_source: Sources | None = None
     visit: list[VisitStep] = Field(min_length=1)
     session: list[SessionSegment] = Field(min_length=1)
     session_topics_source: Sources | None = None
     objections: list[Objection] = Field(default_factory=list)
     policy_template: list[Text] = Field(default_factory=list, description="Clauses of a hotel anti-trafficking policy")
+    policy_source: Sources | None = None
     follow_up: list[FollowUp] = Field(default_factory=list)
 
     @property

@@ -160,7 +160,8 @@ class Blocks:
         return self._render("volunteer_roles", roles=self.data.volunteers.roles)
 
     def volunteer_commitment(self) -> Markup:
-        return self._render("simple_list", items=self.data.volunteers.commitment, cls="ck-commitment")
+        return self._render("simple_list", items=self.data.volunteers.commitment, cls="ck-commitment",
+                            source=self.data.volunteers.commitment_source)
 
     def visit_steps(self) -> Markup:
         return self._render("titled_steps", steps=self.data.volunteers.visit, cls="ck-visit")
@@ -173,7 +174,8 @@ class Blocks:
         return self._render("objections", items=self.data.volunteers.objections)
 
     def policy_template(self) -> Markup:
-        return self._render("policy_template", clauses=self.data.volunteers.policy_template)
+        return self._render("policy_template", clauses=self.data.volunteers.policy_template,
+                            source=self.data.volunteers.policy_source)
 
     def follow_up(self) -> Markup:
         return self._render("follow_up", items=self.data.volunteers.follow_up)
