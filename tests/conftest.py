@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT / "data"
-FJORD = Path(__file__).resolve().parent / "fixtures" / "fjord"
+from ck_paths import FJORD
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import DEFAULT_DATA, FJORD, ROOT
+from ck_paths import DEFAULT_DATA, FJORD, ROOT
 from coalition_kit.load.loader import load_data
 from coalition_kit.model.privacy import private_values
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from ck_paths import ROOT
 
 COALITION = [sys.executable, "-m", "coalition_kit.cli"]
 

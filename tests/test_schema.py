@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import DEFAULT_DATA, ROOT
+from ck_paths import DEFAULT_DATA, ROOT
 from coalition_kit.model import DATA_FILES
 from coalition_kit.schema import schema_file_name, schema_text
 

@@ -46,6 +46,32 @@ def _html_block(html: str) -> Markup:
     return Markup("\n" + "\n".join(lines) + "\n")
 
 
+class SafeView:
+    """Read-only view of a model for page templates: text comes out localized and escaped."""
+
+    def __init__(self, model: Any, t: Callable[[Any], str]):
+        self._model = model
+        self._t = t
+
+    def __getattr__(self, name: str) -> Any:
+        return _safe(getattr(self._model, name), self._t)
+
+    def __str__(self) -> str:
+        return str(escape(str(self._model)))
+
+
+def _safe(value: Any, t: Callable[[Any], str]) -> Any:
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return escape(t(value))
+    if isinstance(value, (list, tuple)):
+        return [_safe(v, t) for v in value]
+    return SafeView(value, t)
+
+
 @dataclass
 class Blocks:
     """Macros bound to one coalition's data, one language and one output ('site' or 'print')."""
@@ -77,18 +103,21 @@ class Blocks:
             "volunteer_commitment", "visit_steps", "session_plan", "objections",
             "policy_template", "follow_up", "readiness_stages", "readiness_dimensions",
             "readiness_assessment", "glossary", "myths", "events_list", "sources_list",
-            "downloads", "contact", "t",
+            "downloads", "contact", "t", "hotel_goal", "why_hotels",
         ]
         return {name: getattr(self, name) for name in names}
 
     def variables(self) -> dict[str, Any]:
+        """Values pages may print directly; every string is already HTML-escaped."""
         c = self.data.coalition
+        rs = [self.t(r.title) for r in self.data.hotel.three_rs]
         return {
-            "coalition": c,
-            "hotline": c.primary_hotline,
+            "coalition": SafeView(c, self.t),
+            "hotline": SafeView(c.primary_hotline, self.t),
             "lang": self.lang,
-            "org_name": self.t(c.name),
-            "org_short": self.t(c.short_name or c.name),
+            "org_name": escape(self.t(c.name)),
+            "org_short": escape(self.t(c.short_name or c.name)),
+            "three_rs_heading": escape(", ".join(rs)),
         }
 
     # --- hotlines --------------------------------------------------------------
@@ -130,6 +159,14 @@ class Blocks:
         return self._headed_items("focus_area", self.data.focus_areas.areas, level=3)
 
     # --- hotel project ---------------------------------------------------------
+
+    def hotel_goal(self) -> Markup:
+        return self._render("hotel_goal", hotel=self.data.hotel)
+
+    def why_hotels(self) -> Markup:
+        """The statistics hotel_project.yml lists under why_hotels, each with its source."""
+        stats = [self.data.statistic(i) for i in self.data.hotel.why_hotels]
+        return self._render("statistics_list", stats=stats)
 
     def three_rs(self) -> Markup:
         return self._render("three_rs", rs=self.data.hotel.three_rs)
