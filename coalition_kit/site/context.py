@@ -58,9 +58,10 @@ def theme_settings(data: CoalitionData, lang: str) -> dict[str, Any]:
 
 # --- colours -------------------------------------------------------------------
 
-#: Page backgrounds of Material's two schemes (default: white; slate: hsl(225, 15%, 14%)).
-LIGHT_BG = "#ffffff"
-DARK_BG = "#1e2129"
+#: Surfaces text sits on in each scheme: Material's page background (white; slate is
+#: hsl(225, 15%, 14%)) and the tinted boxes and bars of overrides/assets/ck/site.css.
+LIGHT_SURFACES = ("#ffffff", "#f6f7f9", "#f1f3f5")
+DARK_SURFACES = ("#1e2129", "#262a34", "#14161b")
 
 
 def _rgb(color: str) -> tuple[float, float, float]:
@@ -92,14 +93,18 @@ def _mix(color: str, toward: str, amount: float) -> str:
     return _hex(tuple(x + (y - x) * amount for x, y in zip(a, b)))  # type: ignore[arg-type]
 
 
-def readable_on(color: str, background: str, target: float = 4.7) -> str:
-    """``color``, darkened or lightened just enough to reach ``target`` contrast on ``background``."""
-    if contrast(color, background) >= target:
+def readable_on(color: str, *backgrounds: str, target: float = 4.7) -> str:
+    """``color``, darkened or lightened just enough to reach ``target`` contrast on every background
+    (all light or all dark)."""
+    def good(candidate: str) -> bool:
+        return all(contrast(candidate, bg) >= target for bg in backgrounds)
+
+    if good(color):
         return _hex(_rgb(color))
-    toward = "#000000" if luminance(background) > 0.18 else "#ffffff"
+    toward = "#000000" if luminance(backgrounds[0]) > 0.18 else "#ffffff"
     for step in range(1, 101):
         candidate = _mix(color, toward, step / 100)
-        if contrast(candidate, background) >= target:
+        if good(candidate):
             return candidate
     return toward
 
@@ -111,10 +116,10 @@ def readable_colors(primary: str, accent: str) -> dict[str, str]:
     return {
         "on_primary": on_primary,
         "header_bg": header,
-        "link_light": readable_on(accent, LIGHT_BG),
-        "link_dark": readable_on(accent, DARK_BG),
-        "heading_light": readable_on(primary, LIGHT_BG),
-        "heading_dark": readable_on(primary, DARK_BG),
+        "link_light": readable_on(accent, *LIGHT_SURFACES),
+        "link_dark": readable_on(accent, *DARK_SURFACES),
+        "heading_light": readable_on(primary, *LIGHT_SURFACES),
+        "heading_dark": readable_on(primary, *DARK_SURFACES),
     }
 
 
