@@ -69,13 +69,12 @@ def test_every_contents_entry_points_to_the_page_of_its_heading(built, edition):
         expected += [part.title] + [s.title for s in part.sections] + [f.title for f in part.forms]
     entries = _toc_entries(pdf)
     assert [title for title, _ in entries] == expected
-    outline_pages = {}
-    for title, page, kids in _outline(pdf.reader):
-        outline_pages[title] = page
-        outline_pages.update(dict(kids))
+    in_outline = []
+    for title, page, kids in _outline(pdf.reader)[1:]:
+        in_outline += [(title, page)] + kids
+    assert entries == in_outline, "contents and outline disagree"
     for title, page in entries:
         assert _normal(title) in _normal(pdf.pages[page - 1]), f"'{title}' is not on page {page}"
-        assert outline_pages[title] == page, f"'{title}': contents say {page}, outline {outline_pages[title]}"
 
 
 def test_the_running_header_shows_the_section_title(built):
@@ -139,3 +138,17 @@ def test_public_editions_have_no_cover_warning_and_the_volunteer_edition_does(bu
     assert "For coalition members only".upper() in built.pdf("volunteer-en.pdf").pages[0].upper()
     for edition in ("manager", "staff"):
         assert "MEMBERS ONLY" not in built.pdf(f"{edition}-en.pdf").text.upper()
+
+
+def test_each_form_fits_on_one_page(built):
+    """A form printed alone is one sheet: the next outline entry starts on the very next page."""
+    pdf = built.pdf("volunteer-en.pdf")
+    flat = [(t, p) for _, _, kids in _outline(pdf.reader) for t, p in kids]
+    flat += [(t, p) for t, p, _ in _outline(pdf.reader)]
+    starts = sorted(p for _, p in flat)
+    forms = {f.title for part in _plan(built, "volunteer") for f in part.forms}
+    for title, page in flat:
+        if title in forms:
+            later = [p for p in starts if p > page]
+            end = later[0] if later else len(pdf.pages) + 1
+            assert end - page == 1, f"the form '{title}' runs over {end - page} pages"

@@ -71,7 +71,7 @@ def test_fonts_are_embedded_and_subset(built, edition):
         assert "+" in name, f"font not subset: {line}"
         columns = line.split()
         assert columns[-5] == "yes", f"font not embedded: {line}"
-    assert any("Atkinson" in line for line in out)
+    assert all("Atkinson" in line for line in out), "a fallback font was used (a glyph missing from the font?)"
 
 
 @pytest.mark.parametrize("edition", ["volunteer", "manager", "staff", "wallet-card", "poster"])
@@ -115,3 +115,29 @@ def test_two_builds_with_source_date_epoch_are_byte_identical(built, rebuilt):
 
 def test_the_cover_date_comes_from_source_date_epoch(built):
     assert "November 2023" in built.pdf("volunteer-en.pdf").pages[0]
+
+
+def test_html_option_writes_the_composed_html(tmp_path, nb_docs):
+    from nb_support import FJORD, run_cli
+    target = tmp_path / "staff.html"
+    result = run_cli("--data", str(FJORD), "--docs", str(nb_docs), "--edition", "staff", "--lang", "en",
+                     "--html", str(target))
+    assert result.returncode == 0, result.stderr
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and 'lang="en"' in html and "Recognize the signs" in html
+
+
+def test_a_failed_build_names_the_edition_and_leaves_no_file(tmp_path, nb_docs):
+    import shutil
+    from nb_support import FJORD, run_cli
+    data = tmp_path / "data"
+    shutil.copytree(FJORD, data)
+    editions = data / "editions.yml"
+    editions.write_text(editions.read_text(encoding="utf-8").replace("[index.md, get-help.md]",
+                                                                    "[index.md, missing-page.md]"),
+                        encoding="utf-8")
+    dist = tmp_path / "dist"
+    result = run_cli("--data", str(data), "--docs", str(nb_docs), "--dist", str(dist), "--edition", "volunteer")
+    assert result.returncode == 1
+    assert "volunteer [en]" in result.stderr and "missing-page.md" in result.stderr
+    assert not dist.exists() or not list(dist.glob("*.pdf"))
