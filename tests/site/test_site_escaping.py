@@ -17,6 +17,7 @@ pytestmark = pytest.mark.slow
 EVIL_NAME = "Evil <script>alert(1)</script> {{ 7*7 }}"
 EVIL_TAGLINE = "<img src=x onerror=alert(2)> {% raw %}"
 EVIL_HOTLINE = 'Safe "Line" <b>bold</b>'
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>'
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +35,8 @@ def hostile_site(tmp_path_factory) -> Path:
     ]:
         assert old in text, old
         text = text.replace(old, new)
+    text += "logo: logo.svg\n"
+    (data / "logo.svg").write_text(LOGO, encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     site = tmp / "site"
     build_site(ROOT, data, tmp / "dist", site)
@@ -75,3 +78,11 @@ def test_search_index_keeps_markup_escaped(hostile_site: Path) -> None:
     index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for doc in index["docs"]:
         assert "<script>alert(1)</script>" not in doc["text"] and "<script>" not in doc["title"]
+
+
+def test_logo_from_data_is_copied_and_shown(hostile_site: Path) -> None:
+    assert (hostile_site / "assets" / "ck" / "logo.svg").read_text(encoding="utf-8") == LOGO
+    home = (hostile_site / "index.html").read_text(encoding="utf-8")
+    assert '<img src="assets/ck/logo.svg" alt="">' in home
+    deep = (hostile_site / "hotel-project" / "signs" / "index.html").read_text(encoding="utf-8")
+    assert '<img src="../../assets/ck/logo.svg" alt="">' in deep
