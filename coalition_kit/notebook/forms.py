@@ -70,6 +70,11 @@ def _stakeholders(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
     return {"sectors": [blocks.t(s.name) for s in data.stakeholders.sectors]}
 
 
+def _readiness(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
+    return {"dimensions": [(d.letter, blocks.t(d.name)) for d in data.readiness.dimensions],
+            "stages": [(s.number, blocks.t(s.name)) for s in data.readiness.stages]}
+
+
 FORMS: dict[str, Form] = {f.slug: f for f in (
     Form("sign-in", "Training sign-in sheet", "Everyone who attends a training signs in.", _none),
     Form("assessment", "Before and after the training: what do you know?",
@@ -89,6 +94,8 @@ FORMS: dict[str, Form] = {f.slug: f for f in (
     Form("policies-checklist", "Policies and procedures checklist",
          "The policies a coalition agrees on, and where each one stands.", _none),
     Form("funding-plan", "Funding plan", "Where the money and in-kind support will come from.", _none),
+    Form("readiness-scoring", "Community readiness scoring sheet",
+         "Combined scores for each interview and dimension, and the community's stage.", _readiness),
 )}
 
 

@@ -21,6 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
         "or_text": "or text",
         "to": "to",
         "never": "Do not confront anyone or let them know you are calling.",
+        "local_police": "Local police (non-emergency):",
         "signs_title": "Signs someone may need help",
         "scan_help": "Scan for help and more signs",
         "forms_only": "Form",

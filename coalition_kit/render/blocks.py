@@ -103,7 +103,7 @@ class Blocks:
             "volunteer_commitment", "visit_steps", "session_plan", "objections",
             "policy_template", "follow_up", "readiness_stages", "readiness_dimensions",
             "readiness_assessment", "glossary", "myths", "events_list", "sources_list",
-            "downloads", "contact", "t", "hotel_goal", "why_hotels",
+            "downloads", "contact", "t", "hotel_goal", "why_hotels", "has_stat", "readiness_summary",
         ]
         return {name: getattr(self, name) for name in names}
 
@@ -138,6 +138,11 @@ class Blocks:
         """One figure, inline, with its exact wording and source."""
         return Markup(str(self._render("stat", s=self.data.statistic(stat_id))).strip())
 
+    def has_stat(self, *ids: str) -> bool:
+        """True when statistics.yml has every one of ``ids`` (pages show optional figures with it)."""
+        known = {s.id for s in self.data.statistics.statistics}
+        return all(i in known for i in ids)
+
     def statistics_list(self, ids: str | None = None) -> Markup:
         stats = self.data.statistics.statistics
         if ids:
@@ -149,8 +154,12 @@ class Blocks:
     def coalition_steps(self) -> Markup:
         return self._headed_items("step", self.data.building.steps, level=3, numbered=True)
 
-    def steps_overview(self) -> Markup:
-        return self._render("steps_overview", steps=self.data.building.steps)
+    def steps_overview(self, page: str = "steps.md") -> Markup:
+        """A numbered Markdown list linking each step on ``page`` (relative to the calling page),
+        so the site and the notebook both resolve and check the links."""
+        lines = [f"{n}. [{md_text(self.t(step.title))}]({page}#step-{step.id}): {md_text(self.t(step.summary))}"
+                 for n, step in enumerate(self.data.building.steps, start=1)]
+        return Markup("\n" + "\n".join(lines) + "\n")
 
     def stakeholder_sectors(self) -> Markup:
         return self._headed_items("sector", self.data.stakeholders.sectors, level=3)
@@ -218,6 +227,9 @@ class Blocks:
         return self._render("follow_up", items=self.data.volunteers.follow_up)
 
     # --- readiness -------------------------------------------------------------
+
+    def readiness_summary(self) -> Markup:
+        return self._render("readiness_summary", readiness=self.data.readiness)
 
     def readiness_stages(self) -> Markup:
         return self._render("readiness_stages", stages=self.data.readiness.stages)
