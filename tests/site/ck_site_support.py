@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from coalition_kit.build.manifest import write_manifest
+from coalition_kit.build.notebook import build_pdfs, targets
 from coalition_kit.build.pipeline import build_everything
+from coalition_kit.build.site import build_site
 from coalition_kit.load.loader import load_data
 from coalition_kit.load.problems import DataError
 from coalition_kit.model import CoalitionData
@@ -84,6 +88,26 @@ def build(name: str, tmp_root: Path) -> BuiltSite:
     if name not in _BUILDS:
         data_dir = FJORD if name == "fjord" else DEFAULT_DATA
         out = tmp_root / name
-        build_everything(ROOT, data_dir, out / "site", out / "dist", report=lambda _: None)
+        if name == "fjord":  # the real pipeline, end to end (small data: fast)
+            build_everything(ROOT, data_dir, out / "site", out / "dist", report=lambda _: None)
+        else:
+            build_public(data_dir, out / "site", out / "dist")
         _BUILDS[name] = BuiltSite(name, out / "site", out / "dist", public_view(load_data(data_dir)))
     return _BUILDS[name]
+
+
+def build_public(data_dir: Path, site: Path, dist: Path) -> None:
+    """The pipeline without the editions that include private data (they never reach the
+    website, and the full volunteer notebook is the slowest PDF): keeps the suite fast."""
+    data = load_data(data_dir)
+    chosen = [t for t in targets(data) if not t.edition.includes_private]
+    entries = build_pdfs(data, ROOT, dist, chosen, report=lambda _: None)
+    write_manifest(dist, entries)
+
+    def finish(staging: Path) -> None:
+        downloads = staging / "downloads"
+        downloads.mkdir(parents=True, exist_ok=True)
+        for entry in entries:
+            shutil.copy2(dist / entry.file, downloads / entry.file)
+
+    build_site(ROOT, data_dir, dist, site, finish=finish)
