@@ -38,7 +38,7 @@ def markdown_settings(mkdocs_yml: Path) -> tuple[list[Any], dict[str, dict[str, 
 
 def render_macros(source: str, blocks: Blocks) -> str:
     """Expand ``{{ macro() }}`` calls in a page exactly as the site build does."""
-    env = Environment(undefined=StrictUndefined, autoescape=False)
+    env = Environment(undefined=StrictUndefined, autoescape=True)  # as the site does (site/macros.py)
     template = env.from_string(_FRONT_MATTER.sub("", source, count=1))
     return template.render(**blocks.variables(), **blocks.macros())
 
