@@ -14,7 +14,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from coalition_kit.model import CoalitionData
@@ -25,17 +24,12 @@ from coalition_kit.notebook.labels import Labels
 from coalition_kit.notebook.links import LinkContext, page_anchor, page_url, rewrite
 from coalition_kit.notebook.qr import qr_svg
 from coalition_kit.render.blocks import Blocks
+from coalition_kit.render.jinja import package_templates
 from coalition_kit.render.pages import render_page
 
 __all__ = ["compose_edition", "plan_edition", "page_anchor", "build_date", "Section", "FormPage", "ComposedPart"]
 
-_ENV = Environment(
-    loader=PackageLoader("coalition_kit.notebook", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENV = package_templates("coalition_kit.notebook")
 
 
 def css_string(value: object) -> Markup:

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from coalition_kit.model import CoalitionData
 from coalition_kit.model.base import text_for
+from coalition_kit.render.jinja import package_templates
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -26,18 +26,7 @@ def md_text(value: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(escape(value)))
 
 
-def _jinja() -> Environment:
-    env = Environment(
-        loader=PackageLoader("coalition_kit.render", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env
-
-
-_ENV = _jinja()
+_ENV = package_templates("coalition_kit.render")
 
 
 def _html_block(html: str) -> Markup:
