@@ -72,8 +72,22 @@ def serve(data_dir: Path | None, dev_addr: str) -> None:
     except DataError as exc:
         click.echo(exc.report())
         sys.exit(1)
+    _show_mkdocs_messages()
+    click.echo(f"Previewing {data} at http://{dev_addr}/ (Ctrl+C to stop); edits to data and docs reload.")
     with build_environment(data, root / "dist"):
         mkdocs_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, watch=[str(data)])
+
+
+def _show_mkdocs_messages() -> None:
+    """MkDocs logs through 'mkdocs'; show its messages (rebuilds, errors) on the terminal."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logging.getLogger("mkdocs.plugins.macros").setLevel(logging.WARNING)  # its INFO lists every macro
 
 
 if __name__ == "__main__":  # pragma: no cover
