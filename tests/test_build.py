@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -21,11 +22,11 @@ DEFAULT_IDENTITY = ["Omaha", "Nebraska", "notrafficking", "Coalition on Human Tr
                     "1-888-373-7888", "8883737888", "233733", "#1f4e79", "Realize"]
 
 
-def build(data_dir: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def build(data_dir: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "coalition_kit.cli", "build", "--data", str(data_dir),
          "--site-dir", str(out / "site"), "--dist", str(out / "dist")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
     )
 
 
@@ -103,6 +104,22 @@ def test_failed_build_keeps_the_previous_outputs(fjord_build: Path, tmp_path: Pa
     assert "private data" in result.stderr
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before, "a failed build changed or left files behind"
+
+
+def test_same_input_same_bytes(tmp_path: Path) -> None:
+    """With SOURCE_DATE_EPOCH set, two builds of the same data give identical site and PDFs."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764000000"}
+    data = tmp_path / "data"
+    shutil.copytree(FJORD, data)
+    outputs = []
+    for run in ("one", "two"):
+        result = build(data, tmp_path / run, env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        root = tmp_path / run
+        outputs.append({str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()})
+    assert outputs[0].keys() == outputs[1].keys()
+    different = [name for name in outputs[0] if outputs[0][name] != outputs[1][name]]
+    assert not different, f"files differ between two builds: {different}"
 
 
 def test_default_coalition_builds_from_a_copy(default_build: Path) -> None:
