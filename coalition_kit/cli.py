@@ -40,7 +40,8 @@ def check(data_dir: Path | None) -> None:
 @DATA_OPTION
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Where the website goes (default: ./site).")
 @click.option("--dist", "dist_dir", type=click.Path(path_type=Path), default=None, help="Where PDFs go (default: ./dist).")
-def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the last build.")
+def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None, force: bool) -> None:
     """Validate, then build every PDF and the website."""
     from coalition_kit.build.notebook import BuildError
     from coalition_kit.build.pipeline import build_everything
@@ -49,7 +50,7 @@ def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None) -
     root = project_root()
     try:
         build_everything(root, data_dir or default_data_dir(), site_dir or root / "site", dist_dir or root / "dist",
-                         report=click.echo)
+                         report=click.echo, force=force)
     except DataError as exc:
         click.echo(exc.report())
         sys.exit(1)

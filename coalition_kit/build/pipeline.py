@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from coalition_kit.build.fingerprint import input_fingerprint, outputs_current, record
 from coalition_kit.build.manifest import write_manifest
 from coalition_kit.build.notebook import BuildError, build_pdfs, targets
 from coalition_kit.build.privacy_guard import leaks_in_folder
@@ -20,10 +21,19 @@ from coalition_kit.load.loader import load_data
 
 
 def build_everything(root: Path, data_dir: Path, site_dir: Path, dist_dir: Path,
-                     report: Callable[[str], None] = print) -> None:
-    """Raises DataError for bad data (nothing written), BuildError/SiteBuildError for failed steps."""
+                     report: Callable[[str], None] = print, force: bool = False) -> None:
+    """Raises DataError for bad data (nothing written), BuildError/SiteBuildError for failed steps.
+
+    When nothing that shapes the outputs changed since the last build, it only says so
+    (``force`` rebuilds anyway).
+    """
     data = load_data(data_dir)
     dist_dir = dist_dir.resolve()
+    inputs = input_fingerprint(root, data_dir, site_dir)
+    if not force and outputs_current(dist_dir, site_dir, inputs):
+        report(f"up to date   nothing changed since the last build ({site_dir}, {dist_dir}); "
+               "use --force to rebuild")
+        return
     dist_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{dist_dir.name}-", dir=dist_dir.parent))
     try:
@@ -46,6 +56,7 @@ def build_everything(root: Path, data_dir: Path, site_dir: Path, dist_dir: Path,
         for entry in entries:
             os.replace(stage / entry.file, dist_dir / entry.file)
         os.replace(stage / "manifest.json", dist_dir / "manifest.json")
+        record(dist_dir, inputs)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     report(f"manifest     {dist_dir / 'manifest.json'}")

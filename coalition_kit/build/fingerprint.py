@@ -1,0 +1,57 @@
+"""Skip a build whose inputs have not changed since the last successful one.
+
+The fingerprint covers everything that shapes the outputs: the data folder, the
+pages, the theme overrides, mkdocs.yml, the package's own code and templates, the
+locked dependency versions and SOURCE_DATE_EPOCH. It is stored beside the PDFs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from coalition_kit.paths import PACKAGE_DIR
+
+STAMP = ".build-inputs.json"
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def input_fingerprint(root: Path, data_dir: Path, site_dir: Path) -> str:
+    digest = hashlib.sha256()
+    folders = [("data", data_dir), ("docs", root / "docs"), ("overrides", root / "overrides"),
+               ("package", PACKAGE_DIR)]
+    for label, folder in folders:
+        for path in _files(folder):
+            digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for single in (root / "mkdocs.yml", root / "requirements.lock"):
+        if single.is_file():
+            digest.update(single.name.encode() + b"\0" + single.read_bytes())
+    digest.update(f"epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}\0site={site_dir.resolve()}".encode())
+    return digest.hexdigest()
+
+
+def outputs_current(dist_dir: Path, site_dir: Path, fingerprint: str) -> bool:
+    """True when the last build had these inputs and its outputs are all still in place."""
+    stamp = dist_dir / STAMP
+    manifest = dist_dir / "manifest.json"
+    if not (stamp.is_file() and manifest.is_file() and (site_dir / "index.html").is_file()):
+        return False
+    if json.loads(stamp.read_text(encoding="utf-8")).get("inputs") != fingerprint:
+        return False
+    for entry in json.loads(manifest.read_text(encoding="utf-8")).get("files", []):
+        pdf = dist_dir / entry["file"]
+        if not pdf.is_file() or hashlib.sha256(pdf.read_bytes()).hexdigest() != entry["sha256"]:
+            return False
+    return True
+
+
+def record(dist_dir: Path, fingerprint: str) -> None:
+    (dist_dir / STAMP).write_text(json.dumps({"inputs": fingerprint}) + "\n", encoding="utf-8")
