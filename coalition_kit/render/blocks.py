@@ -247,7 +247,9 @@ class Blocks:
         return self._render("sources", sources=sources)
 
     def downloads(self) -> Markup:
+        order = [e.id for e in self.data.editions.editions]
         entries = [e for e in self.manifest if e.get("public", True) and e.get("language") == self.lang]
+        entries.sort(key=lambda e: order.index(e["edition"]) if e["edition"] in order else len(order))
         editions = {e.id: e for e in self.data.editions.editions}
         return self._render("downloads", entries=entries, editions=editions)
 
