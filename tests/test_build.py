@@ -26,7 +26,7 @@ def build(data_dir: Path, out: Path, env: dict[str, str] | None = None) -> subpr
     return subprocess.run(
         [sys.executable, "-m", "coalition_kit.cli", "build", "--data", str(data_dir),
          "--site-dir", str(out / "site"), "--dist", str(out / "dist")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env, umask=0o022,
     )
 
 
@@ -153,3 +153,13 @@ def test_a_data_change_rebuilds(fjord_build: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "up to date" not in result.stdout
     assert "Look. Listen. Report." in (out / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_outputs_are_readable_by_a_web_server(fjord_build: Path) -> None:
+    """Staging uses private temp files; what is published must be world-readable (umask 022 here)."""
+    site, dist = fjord_build / "site", fjord_build / "dist"
+    for path in [site, *site.rglob("*"), *dist.glob("*.pdf"), dist / "manifest.json"]:
+        mode = path.stat().st_mode
+        assert mode & 0o004, f"{path} is not readable by others ({oct(mode & 0o777)})"
+        if path.is_dir():
+            assert mode & 0o001, f"{path} cannot be entered by others ({oct(mode & 0o777)})"

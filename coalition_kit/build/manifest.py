@@ -9,6 +9,8 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from coalition_kit.build.files import publishable
+
 
 @dataclass(frozen=True)
 class ManifestEntry:
@@ -44,6 +46,7 @@ def write_manifest(dist_dir: Path, entries: list[ManifestEntry]) -> Path:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(payload, handle, indent=2, ensure_ascii=False)
         handle.write("\n")
+    publishable(Path(tmp))
     os.replace(tmp, target)
     return target
 

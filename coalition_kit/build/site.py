@@ -14,6 +14,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from coalition_kit.build.files import publishable
+
 
 class SiteBuildError(Exception):
     pass
@@ -69,6 +71,7 @@ def build_site(root: Path, data_dir: Path, dist_dir: Path, site_dir: Path,
             raise SiteBuildError("the website build reported problems:\n  " + "\n  ".join(handler.messages))
         if finish is not None:
             finish(staging)
+        publishable(staging)
         if site_dir.exists():
             old = site_dir.with_name(f".{site_dir.name}-old")
             shutil.rmtree(old, ignore_errors=True)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import weasyprint
 
+from coalition_kit.build.files import publishable
+
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -28,6 +30,7 @@ def write_pdf(html: str, target: Path, base_url: Path) -> PdfResult:
     tmp = Path(tmp_name)
     try:
         document.write_pdf(tmp, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+        publishable(tmp)
         os.replace(tmp, target)
     finally:
         if tmp.exists():
