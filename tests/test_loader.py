@@ -157,3 +157,30 @@ def test_unknown_language_in_a_text(fjord_copy: Path) -> None:
     problem = only(problems_for(fjord_copy))
     assert "language 'fr' is not listed" in problem.message
     assert problem.line == line_of(path, "fr: Réunir")
+
+
+def test_duplicate_id_points_at_the_repeat(fjord_copy: Path) -> None:
+    path = fjord_copy / "coalition.yml"
+    replace(path, "  - id: fjord-emergency", "  - id: fjord-helpline")
+    problem = only(problems_for(fjord_copy))
+    assert problem.line == line_of(path, "  - id: fjord-helpline\n    kind: emergency".split("\n")[0]) or problem.line > 1
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[problem.line - 1].strip() == "- id: fjord-helpline"
+    assert problem.line != line_of(path, "- id: fjord-helpline")  # the second one, not the first
+    assert problem.message == "id 'fjord-helpline' is used twice in this list (first in item 1); each id must be unique"
+
+
+def test_unclosed_quote_points_at_the_quote(fjord_copy: Path) -> None:
+    path = fjord_copy / "coalition.yml"
+    replace(path, "city: Fjordby", 'city: "Fjordby')
+    problem = only(problems_for(fjord_copy))
+    assert (problem.line, problem.column) == (line_of(path, 'city: "Fjordby'), 7)
+    assert "quotation mark opened here is never closed" in problem.message
+
+
+def test_bad_indentation_is_said_in_plain_words(fjord_copy: Path) -> None:
+    path = fjord_copy / "coalition.yml"
+    replace(path, "  primary: \"#0b6e4f\"", " primary: \"#0b6e4f\"")
+    problem = only(problems_for(fjord_copy))
+    assert "not indented like the lines around it" in problem.message
+    assert "<block" not in problem.message

@@ -138,7 +138,7 @@ def _message(error: dict, loc: tuple, positions: Positions, model: type[BaseMode
         return f"unknown field '{name}'{tip}"
     if kind == "value_error":
         text = str(error.get("ctx", {}).get("error", error["msg"]))
-        return f"{where}: {text}"
+        return f"{where}: {text}" if where else text
     if kind in ("list_type",):
         return f"{where}: should be a list (lines starting with '- ')"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -160,7 +160,7 @@ def _message(error: dict, loc: tuple, positions: Positions, model: type[BaseMode
         return f"{where}: '{given}' is not in the expected form"
     if kind in ("greater_than_equal", "greater_than"):
         return f"{where}: '{given}' is too small"
-    return f"{where}: {error['msg']}"
+    return f"{where}: {error['msg']}" if where else str(error["msg"])
 
 
 def _describe(value: Any) -> str:
@@ -184,6 +184,13 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
             if stat_id not in known:
                 problems.append(_at(data_dir / "hotel_project.yml", ("why_hotels", i),
                                     f"why_hotels: no statistic '{stat_id}' in statistics.yml"))
+    for spec in DATA_FILES:
+        model = values.get(spec.attribute)
+        if model is not None:
+            for loc, first, item_id in _duplicate_ids(model, ()):
+                problems.append(_at(data_dir / spec.name, loc,
+                                    f"id '{item_id}' is used twice in this list (first in item {first + 1}); "
+                                    "each id must be unique"))
     coalition = values.get("coalition")
     if coalition is not None:
         lines = {h.id for h in coalition.hotlines}
@@ -211,6 +218,23 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
                                         f"language '{lang}' is not listed in coalition.yml languages "
                                         f"({', '.join(coalition.languages)})"))
     return problems
+
+
+def _duplicate_ids(value: Any, loc: tuple):
+    """(location of the repeated id, index of its first use, id) for every list of items with ids."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _duplicate_ids(getattr(value, name), loc + (name,))
+    elif isinstance(value, list):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(value):
+            item_id = getattr(item, "id", None)
+            if isinstance(item_id, str):
+                if item_id in seen:
+                    yield loc + (i, "id"), seen[item_id], item_id
+                else:
+                    seen[item_id] = i
+            yield from _duplicate_ids(item, loc + (i,))
 
 
 def _text_languages(value: Any, loc: tuple):

@@ -9,6 +9,7 @@ validation error can point at the exact spot.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,13 +86,7 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = (exc.problem or "invalid YAML").strip()
-        if exc.context:
-            what = f"{exc.context.strip()}: {what}"
-        return None, [Problem(display, line, col, f"invalid YAML syntax: {what}",
-                              hint="Check the indentation and that every 'key: value' has a space after the colon.")]
+        return None, [_unclosed_quote(text, display) or _syntax_problem(exc, display)]
     except yaml.YAMLError as exc:  # pragma: no cover - composer errors are all marked
         return None, [Problem(display, 1, 1, f"invalid YAML syntax: {exc}")]
     if node is None:
@@ -100,6 +95,48 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
     problems: list[Problem] = []
     data = _convert(node, (), positions, problems, display)
     return YamlDocument(display, data, positions), problems
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+|-\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, display: str) -> Problem | None:
+    """The first line whose quoted value does not end on that line (the usual cause of a
+    parse error much further down, where PyYAML finally notices)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.group(1), match.group(2)
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return Problem(display, number, match.start(1) + 1, "invalid YAML syntax: a quotation mark opened "
+                           "here is never closed", hint="Add the closing quotation mark at the end of the value.")
+    return None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
+    """Say what PyYAML found in words a volunteer knows, at the line where it went wrong."""
+    context = (exc.context or "").strip()
+    problem = (exc.problem or "invalid YAML").strip()
+    mark = exc.problem_mark or exc.context_mark
+    hint = "Check the indentation and that every 'key: value' has a space after the colon."
+    if "quoted scalar" in context and exc.context_mark is not None:
+        mark = exc.context_mark  # the quote that was never closed, not the end of the file
+        message = "a quotation mark opened here is never closed"
+        hint = "Add the closing quotation mark (\" or ') at the end of the value."
+    elif "expected <block end>" in problem:
+        message = "this line is not indented like the lines around it"
+        hint = "Line it up with the other keys at the same level (use spaces, two per level)."
+    elif "mapping values are not allowed" in problem:
+        message = "a second ': ' on this line; a value containing ': ' must be in quotes"
+        hint = "Put the value in double quotes, e.g. title: \"Note: read first\"."
+    elif "flow" in context:
+        message = f"a list or group in [ ] or {{ }} is not closed properly ({problem})"
+    else:
+        message = f"{context}: {problem}" if context else problem
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(display, line, col, f"invalid YAML syntax: {message}", hint=hint)
 
 
 def _has_content(text: str) -> bool:

@@ -45,10 +45,3 @@ class Edition(Model):
 class Editions(Model):
     editions: list[Edition] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _unique(self) -> "Editions":
-        ids = [e.id for e in self.editions]
-        for i in ids:
-            if ids.count(i) > 1:
-                raise ValueError(f"two editions have the id '{i}'")
-        return self

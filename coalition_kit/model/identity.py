@@ -87,12 +87,7 @@ class Coalition(Model):
     sources_checked: Date | None = Field(default=None, description="When the hotline details were last reviewed")
 
     @model_validator(mode="after")
-    def _unique_hotlines(self) -> "Coalition":
-        seen: set[str] = set()
-        for line in self.hotlines:
-            if line.id in seen:
-                raise ValueError(f"two hotlines have the id '{line.id}'")
-            seen.add(line.id)
+    def _languages_and_main_hotline(self) -> "Coalition":
         if not any(h.kind == "hotline" for h in self.hotlines):
             raise ValueError("list at least one hotline with kind: hotline (it is shown on every page)")
         if len(set(self.languages)) != len(self.languages):
