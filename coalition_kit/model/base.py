@@ -115,6 +115,20 @@ Slug = Annotated[str, PlainValidator(_checked(ID_RE, "short id (lowercase words 
                  WithJsonSchema({"type": "string", "pattern": ID_RE.pattern})]
 
 
+def _timezone(value: Any) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    text = str(value).strip()
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{text}' is not a known time zone; use a name such as America/Chicago or Europe/Oslo") from None
+    return text
+
+
+TimeZone = Annotated[str, PlainValidator(_timezone), WithJsonSchema({"type": "string", "examples": ["America/Chicago"]})]
+
+
 def _date(value: Any) -> date:
     if isinstance(value, date):
         return value

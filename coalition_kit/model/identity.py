@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from coalition_kit.model.base import (
-    Color, Date, Email, LangCode, Model, Phone, Slug, Sources, Tel, Text, Url, Year,
+    Color, Date, Email, LangCode, Model, Phone, Slug, Sources, Tel, Text, TimeZone, Url, Year,
 )
 
 
@@ -76,7 +76,7 @@ class Coalition(Model):
     site_url: Url | None = Field(default=None, description="Address where this website is published")
     languages: list[LangCode] = Field(min_length=1, description="Languages to build; the first is the main one")
     paper: Literal["letter", "a4"]
-    timezone: str = Field(default="UTC", description="IANA time zone for events, e.g. America/Chicago")
+    timezone: TimeZone = Field(default="UTC", description="IANA time zone for events, e.g. America/Chicago")
     emergency_number: Phone
     quick_exit_url: Url = Field(default="https://www.bbc.com/weather",
                                 description="Neutral site the 'Leave this site' button goes to")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 from coalition_kit.model import CoalitionData
@@ -25,10 +26,17 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
+def _utc(day: date, hhmm: str, zone: ZoneInfo) -> str:
+    """Local wall-clock time in the coalition's zone, written in UTC so every calendar reads it
+    the same way without a VTIMEZONE block."""
+    hour, minute = (int(x) for x in hhmm.split(":"))
+    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+    return local.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
 def event_ics(data: CoalitionData, event_id: str, lang: str) -> str:
     event = next(e for e in data.events.events if e.id == event_id)
-    tz = data.coalition.timezone
-    day = event.date.strftime("%Y%m%d")
+    zone = ZoneInfo(data.coalition.timezone)  # checked when the data was loaded
     host = (data.coalition.site_url or data.coalition.website).split("//", 1)[-1].split("/")[0]
     stamp = datetime.combine(event.date, datetime.min.time()).strftime("%Y%m%dT000000Z")
     lines = [
@@ -36,8 +44,8 @@ def event_ics(data: CoalitionData, event_id: str, lang: str) -> str:
         "BEGIN:VEVENT",
         f"UID:{event.id}@{host}",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;TZID={tz}:{day}T{event.start.replace(':', '')}00",
-        f"DTEND;TZID={tz}:{day}T{event.end.replace(':', '')}00",
+        f"DTSTART:{_utc(event.date, event.start, zone)}",
+        f"DTEND:{_utc(event.date, event.end, zone)}",
         f"SUMMARY:{_escape(data.text(event.title, lang))}",
         f"LOCATION:{_escape(data.text(event.location, lang))}",
         f"DESCRIPTION:{_escape(data.text(event.description, lang))}",
