@@ -23,6 +23,15 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
+def data_digest(data_dir: Path) -> str:
+    """A digest of the data folder's files: which data a set of PDFs was made from."""
+    digest = hashlib.sha256()
+    for path in _files(data_dir):
+        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def input_fingerprint(root: Path, data_dir: Path, site_dir: Path) -> str:
     digest = hashlib.sha256()
     folders = [("data", data_dir), ("docs", root / "docs"), ("overrides", root / "overrides"),

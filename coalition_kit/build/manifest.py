@@ -37,10 +37,14 @@ def entry_for(path: Path, *, edition: str, language: str, paper: str, pages: int
     return ManifestEntry(path.name, edition, language, paper, pages, size, size_label(size), digest, public)
 
 
-def write_manifest(dist_dir: Path, entries: list[ManifestEntry]) -> Path:
-    """Write the manifest atomically, entries sorted by file name (stable bytes)."""
+def write_manifest(dist_dir: Path, entries: list[ManifestEntry], data_digest: str) -> Path:
+    """Write the manifest atomically, entries sorted by file name (stable bytes).
+
+    ``data_digest`` names the data the PDFs were made from, so a preview of other data
+    does not list them (see ``read_manifest``).
+    """
     dist_dir.mkdir(parents=True, exist_ok=True)
-    payload = {"files": [asdict(e) for e in sorted(entries, key=lambda e: e.file)]}
+    payload = {"data": data_digest, "files": [asdict(e) for e in sorted(entries, key=lambda e: e.file)]}
     target = dist_dir / "manifest.json"
     fd, tmp = tempfile.mkstemp(prefix=".manifest-", suffix=".tmp", dir=dist_dir)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -51,8 +55,12 @@ def write_manifest(dist_dir: Path, entries: list[ManifestEntry]) -> Path:
     return target
 
 
-def read_manifest(dist_dir: Path) -> list[dict]:
+def read_manifest(dist_dir: Path, data_digest: str | None = None) -> list[dict]:
+    """The manifest's entries; none when it was made from other data than ``data_digest``."""
     path = dist_dir / "manifest.json"
     if not path.is_file():
         return []
-    return list(json.loads(path.read_text(encoding="utf-8")).get("files", []))
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    if data_digest is not None and payload.get("data") != data_digest:
+        return []
+    return list(payload.get("files", []))

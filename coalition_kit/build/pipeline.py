@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from coalition_kit.build.fingerprint import input_fingerprint, outputs_current, record
+from coalition_kit.build.fingerprint import data_digest, input_fingerprint, outputs_current, record
 from coalition_kit.build.manifest import write_manifest
 from coalition_kit.build.notebook import BuildError, build_pdfs, targets
 from coalition_kit.build.privacy_guard import leaks_in_folder
@@ -38,14 +38,10 @@ def build_everything(root: Path, data_dir: Path, site_dir: Path, dist_dir: Path,
     stage = Path(tempfile.mkdtemp(prefix=f".{dist_dir.name}-", dir=dist_dir.parent))
     try:
         entries = build_pdfs(data, root, stage, targets(data), report=report, shown_dir=dist_dir)
-        write_manifest(stage, entries)
+        write_manifest(stage, entries, data_digest(data_dir))
 
         def finish(site_staging: Path) -> None:
-            downloads = site_staging / "downloads"
-            downloads.mkdir(parents=True, exist_ok=True)
-            for entry in entries:
-                if entry.public:
-                    shutil.copy2(stage / entry.file, downloads / entry.file)
+            # the site build itself copied the public PDFs into downloads/ (site/downloads.py)
             leaks = leaks_in_folder(data, site_staging)
             if leaks:
                 raise BuildError("private data reached the website; nothing was published:\n  "

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from coalition_kit.build.manifest import read_manifest, write_manifest, ManifestEntry
+from coalition_kit.build.fingerprint import data_digest
+from coalition_kit.build.manifest import ManifestEntry, read_manifest, write_manifest
 from coalition_kit.build.notebook import BuildError, build_pdfs, compose, targets
 from coalition_kit.load.loader import load_data
 from coalition_kit.load.problems import DataError
@@ -56,9 +57,10 @@ def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     if output is None:
-        kept = {e.file: e for e in _entries(read_manifest(dist)) if (dist / e.file).exists()}
+        digest = data_digest(data.data_dir)
+        kept = {e.file: e for e in _entries(read_manifest(dist, digest)) if (dist / e.file).exists()}
         kept.update({e.file: e for e in entries})
-        write_manifest(dist, list(kept.values()))
+        write_manifest(dist, list(kept.values()), digest)
 
 
 def _entries(raw: list[dict]) -> list[ManifestEntry]:

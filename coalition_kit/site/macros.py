@@ -17,12 +17,14 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
+from coalition_kit.build.fingerprint import data_digest
 from coalition_kit.build.manifest import read_manifest
 from coalition_kit.load.problems import DataError
 from coalition_kit.render.blocks import Blocks
 from coalition_kit.site.assets import write_fonts, write_logo
 from coalition_kit.site.context import dist_dir, site_data, site_language, theme_settings
 from coalition_kit.site.csp import POLICY, apply_csp_to_site
+from coalition_kit.site.downloads import copy_downloads
 from coalition_kit.site.events import write_ics_files
 
 
@@ -33,7 +35,8 @@ def define_env(env) -> None:
     except DataError as exc:  # show the problems, not a traceback
         raise PluginError("the coalition data has problems:\n" + exc.report()) from None
     lang = site_language(data)
-    blocks = Blocks(data, lang, output="site", manifest=read_manifest(dist_dir(config_dir)))
+    manifest = read_manifest(dist_dir(config_dir), data_digest(data.data_dir))
+    blocks = Blocks(data, lang, output="site", manifest=manifest)
     settings = theme_settings(data, lang)
     env.conf["site_name"] = escape(settings["short_name"])
     env.conf["site_author"] = escape(settings["name"])
@@ -41,6 +44,7 @@ def define_env(env) -> None:
     env.conf["extra"]["ck"] = settings
     env.conf["extra"]["ck_csp"] = POLICY.format(scripts="", styles="")
     env.variables["ck_data"] = data
+    env.variables["ck_manifest"] = manifest
     for name, value in blocks.variables().items():
         env.variables[name] = value
     for name, function in blocks.macros().items():
@@ -58,4 +62,6 @@ def on_post_build(env) -> None:
     write_ics_files(data, site_dir / "events", site_language(data))
     write_fonts(site_dir)
     write_logo(data, site_dir)
+    config_dir = Path(env.conf["config_file_path"]).resolve().parent
+    copy_downloads(env.variables["ck_manifest"], dist_dir(config_dir), site_dir / "downloads")
     apply_csp_to_site(site_dir)  # last: hashes the inline scripts of the finished pages

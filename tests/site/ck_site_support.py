@@ -13,6 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from coalition_kit.build.fingerprint import data_digest
 from coalition_kit.build.manifest import write_manifest
 from coalition_kit.build.notebook import build_pdfs, targets
 from coalition_kit.build.pipeline import build_everything
@@ -102,7 +103,7 @@ def build_public(data_dir: Path, site: Path, dist: Path) -> None:
     data = load_data(data_dir)
     chosen = [t for t in targets(data) if not t.edition.includes_private]
     entries = build_pdfs(data, ROOT, dist, chosen, report=lambda _: None)
-    write_manifest(dist, entries)
+    write_manifest(dist, entries, data_digest(data_dir))
 
     def finish(staging: Path) -> None:
         downloads = staging / "downloads"
