@@ -82,3 +82,9 @@ def test_no_text_line_means_no_sms_link(variant_build: Path) -> None:
 def test_the_logo_is_published(variant_build: Path) -> None:
     site = variant_build / "site"
     assert any(p.suffix == ".svg" and "logo" in p.name for p in site.rglob("*"))
+
+
+def test_downloads_list_every_language(variant_build: Path) -> None:
+    page = (variant_build / "site" / "downloads" / "index.html").read_text(encoding="utf-8")
+    assert 'href="staff-es.pdf"' in page and 'href="staff-en.pdf"' in page
+    assert (variant_build / "site" / "downloads" / "staff-es.pdf").is_file()

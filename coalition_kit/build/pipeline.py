@@ -56,4 +56,8 @@ def build_everything(root: Path, data_dir: Path, site_dir: Path, dist_dir: Path,
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     report(f"manifest     {dist_dir / 'manifest.json'}")
+    others = data.coalition.languages[1:]
+    if others:
+        report(f"note         the website is built in {data.coalition.main_language} only for now; the "
+               f"{', '.join(others)} PDFs use your translated data texts with the pages' main-language text")
     report(f"site         {site_dir}")

@@ -31,10 +31,12 @@ def page_anchor(page: str) -> str:
 
 
 def page_url(site: str, page: str, lang: str, main_lang: str) -> str:
-    """The website address of a docs page (MkDocs directory URLs; other languages under /<lang>/)."""
+    """The website address of a docs page (MkDocs directory URLs).
+
+    The website is built in the main language only for now, so every language's PDFs
+    point there; when other languages get their own site under /<lang>/, add it here.
+    """
     base = site.rstrip("/") + "/"
-    if lang != main_lang:
-        base += lang + "/"
     if page.endswith(".md"):
         stem = page[:-3]
         if stem == "index" or stem.endswith("/index"):

@@ -248,10 +248,13 @@ class Blocks:
 
     def downloads(self) -> Markup:
         order = [e.id for e in self.data.editions.editions]
-        entries = [e for e in self.manifest if e.get("public", True) and e.get("language") == self.lang]
-        entries.sort(key=lambda e: order.index(e["edition"]) if e["edition"] in order else len(order))
+        langs = list(self.data.coalition.languages)
+        entries = [e for e in self.manifest if e.get("public", True)]
+        entries.sort(key=lambda e: (order.index(e["edition"]) if e["edition"] in order else len(order),
+                                    langs.index(e["language"]) if e["language"] in langs else len(langs)))
         editions = {e.id: e for e in self.data.editions.editions}
-        return self._render("downloads", entries=entries, editions=editions)
+        several = len({e["language"] for e in entries}) > 1
+        return self._render("downloads", entries=entries, editions=editions, several=several)
 
     def contact(self) -> Markup:
         return self._render("contact")

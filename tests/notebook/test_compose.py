@@ -42,7 +42,8 @@ def test_a_link_whose_text_is_its_address_is_not_printed_twice():
 
 
 def test_page_urls_for_other_languages():
-    assert page_url("https://e.org", "about-trafficking/index.md", "es", "en") == "https://e.org/es/about-trafficking/"
+    # only the main-language website exists: PDFs in every language point to it
+    assert page_url("https://e.org", "about-trafficking/index.md", "es", "en") == "https://e.org/about-trafficking/"
     assert page_url("https://e.org/", "index.md", "en", "en") == "https://e.org/"
 
 
@@ -98,3 +99,58 @@ def test_the_default_editions_list_pages_that_exist():
                if not (ROOT / "docs" / p).is_file()]
     assert not missing, f"pages listed in data/editions.yml but missing from docs/: {missing}"
     assert "downloads.md" not in {p for e in data.editions.editions for part in e.parts for p in part.pages}
+
+
+def test_an_internal_form_in_a_public_edition_is_rejected(tmp_path):
+    data = _edition_with(tmp_path, "editions:\n  - id: manager\n    title: M\n    audience: A\n"
+                                   "    parts: [{title: P, forms: [sign-in, volunteer-roster]}]\n")
+    with pytest.raises(ValueError, match=r"edition 'manager' lists the form 'volunteer-roster' is internal"
+                                         r".*includes_private: true"):
+        compose_edition(data, data.edition("manager"), "en", PAGES, ROOT / "mkdocs.yml")
+
+
+def test_internal_forms_are_the_outreach_tracker_and_the_volunteer_roster():
+    assert {f.slug for f in FORMS.values() if f.internal} == {"outreach-tracker", "volunteer-roster"}
+
+
+def test_check_editions_reports_positions(tmp_path):
+    from coalition_kit.notebook.checks import check_editions
+    data = _edition_with(tmp_path, """editions:
+  - id: volunteer
+    title: V
+    audience: A
+    includes_private: true
+    parts:
+      - {title: P, pages: [index.md], forms: [outreach-tracker, volunteer-roster]}
+  - id: manager
+    title: M
+    audience: A
+    parts:
+      - {title: P, pages: [index.md]}
+      - {title: Q, pages: [get-help.md, no-such-page.md, get-help.md], forms: [sign-in, no-such-form, outreach-tracker]}
+  - id: staff
+    title: S
+    audience: A
+    layout: handout
+""")
+    problems = check_editions(data, PAGES)
+    assert [p[:4] for p in problems] == [(1, 1, "pages", 1), (1, 1, "pages", 2), (1, 1, "forms", 1),
+                                         (1, 1, "forms", 2)]
+    messages = [p[4] for p in problems]
+    assert "docs/no-such-page.md does not exist" in messages[0]
+    assert "twice" in messages[1]
+    assert "'no-such-form' does not exist" in messages[2] and "known forms: sign-in" in messages[2]
+    assert "'outreach-tracker' is internal" in messages[3]
+
+
+def test_check_editions_passes_for_the_default_data():
+    from coalition_kit.load.problems import DataError
+    from coalition_kit.notebook.checks import check_editions
+    try:
+        data = load_data(ROOT / "data")
+    except DataError:
+        pytest.skip("the default data does not load yet")
+    assert check_editions(data, ROOT / "docs") == []
+    volunteer = data.edition("volunteer")
+    forms = [f for part in volunteer.parts for f in part.forms]
+    assert forms.index("volunteer-roster") == forms.index("outreach-tracker") + 1
