@@ -71,7 +71,7 @@ def build_pdfs(data: CoalitionData, root: Path, dist_dir: Path, chosen: list[Tar
         except Exception as exc:  # report which edition failed, then stop
             raise BuildError(f"{target.edition.id} [{target.lang}]: failed: {exc}") from exc
         elapsed = time.perf_counter() - started
-        report(f"{target.edition.id:<12} {target.lang:<3} {result.pages:>4} pages  "
+        report(f"{target.edition.id:<12} {target.lang:<3} {result.pages:>4} {'page ' if result.pages == 1 else 'pages'}  "
                f"{size_label(result.bytes):>8}  {elapsed:5.1f} s  {(shown_dir / path.name) if shown_dir else path}")
         entries.append(entry_for(path, edition=target.edition.id, language=target.lang,
                                  paper=data.coalition.paper, pages=result.pages,

@@ -31,7 +31,7 @@ class Edition(Model):
     id: Slug
     title: Text
     audience: Text
-    layout: Literal["book", "cards", "poster"] = "book"
+    layout: Literal["book", "cards", "poster", "handout"] = "book"
     includes_private: bool = Field(default=False, description="true only for the internal volunteer notebook")
     parts: list[Part] = Field(default_factory=list)
 

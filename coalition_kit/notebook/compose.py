@@ -87,6 +87,33 @@ def _prefix_ids(html: str, anchor: str) -> str:
     return html
 
 
+_WEB_ONLY_OPEN = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bclass="[^"]*\bck-web-only\b[^"]*"[^>]*>')
+
+
+def drop_web_only(html: str) -> str:
+    """Remove every element marked ``ck-web-only`` (and all it contains) from a page.
+
+    On the website these blocks show as usual (``<div class="ck-web-only" markdown>`` or
+    ``{: .ck-web-only }`` on a list item or paragraph). In print they are removed from the
+    HTML, not only hidden, so their headings leave no outline or contents entry.
+    """
+    while True:
+        match = _WEB_ONLY_OPEN.search(html)
+        if not match:
+            return html
+        tag = match.group(1).lower()
+        tags = re.compile(rf"<(/?){tag}\b[^>]*?(/?)>", re.I)
+        depth, end = 0, len(html)
+        for found in tags.finditer(html, match.start()):
+            if found.group(2):  # self-closing
+                continue
+            depth += -1 if found.group(1) else 1
+            if depth == 0:
+                end = found.end()
+                break
+        html = html[:match.start()] + html[end:]
+
+
 def _first_heading(html: str, fallback: str) -> str:
     match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
     return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else fallback
@@ -120,6 +147,7 @@ def plan_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Pat
                                 f"part-{index}")
         for page in part.pages:
             html, _toc = render_page(docs_dir / page, blocks, mkdocs_yml)
+            html = drop_web_only(html)
             anchor = page_anchor(page)
             html = _prefix_ids(html, anchor)
             ctx = LinkContext(page, in_edition, lambda p: (docs_dir / p).is_file(), _site(data), lang,
@@ -127,7 +155,7 @@ def plan_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Pat
             html = _mark_title(rewrite(html, ctx))
             composed.sections.append(Section(page, anchor, _first_heading(html, page), Markup(html)))
         for slug in part.forms:
-            spec = find_form(slug, edition.id)
+            spec = find_form(slug, edition.id, edition.includes_private)
             composed.forms.append(FormPage(slug, f"form-{slug}", spec.title, spec.purpose,
                                            spec.context(data, blocks)))
         parts.append(composed)
@@ -170,7 +198,22 @@ def _common(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path) ->
         "rs": data.hotel.three_rs,
         "signs": _poster_signs(data, blocks),
         "caveat": blocks.t(data.hotel.caveat),
+        "hotel": data.hotel,
+        "step_lines": lambda step: _step_numbers(data, step),
     }
+
+
+def _step_numbers(data: CoalitionData, step: Any) -> list[str]:
+    """The numbers of the lines a response step names (e.g. 911, the tip line), for the handout."""
+    numbers = []
+    for hotline_id in step.hotlines:
+        try:
+            line = data.hotline(hotline_id)
+        except KeyError:
+            continue
+        if line.number and line.number not in numbers:
+            numbers.append(line.number)
+    return numbers
 
 
 def compose_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path, mkdocs_yml: Path) -> str:
@@ -179,6 +222,8 @@ def compose_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: 
     if edition.layout == "book":
         context["parts"] = plan_edition(data, edition, lang, docs_dir, mkdocs_yml)
         return _ENV.get_template("book.html").render(**context)
+    if edition.layout == "handout":
+        return _ENV.get_template("handout.html").render(**context)
     if edition.layout == "cards":
         return _ENV.get_template("cards.html").render(**context)
     return _ENV.get_template("poster.html").render(**context)

@@ -21,6 +21,9 @@ class Form:
     title: str
     purpose: str
     context: Callable[[CoalitionData, Blocks], dict[str, Any]]
+    internal: bool = False
+    """An internal form lists the coalition's own records (outreach, volunteers): only an
+    edition with ``includes_private: true`` may print it."""
 
 
 def _none(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
@@ -48,6 +51,14 @@ def _outreach(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
     """The tracker lists the coalition's hotels; private fields are empty in public data."""
     return {"hotels": list(data.outreach.hotels), "blank_rows": max(4, 14 - len(data.outreach.hotels)),
             "statuses": ["not-contacted", "contacted", "scheduled", "trained", "declined"]}
+
+
+def _roster(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
+    """Volunteers from outreach.yml by role; names and contacts are private (internal editions only)."""
+    order = {"coordinator": 0, "trainer": 1, "ambassador": 2}
+    volunteers = sorted(data.outreach.volunteers, key=lambda v: order.get(v.role, 9))
+    return {"volunteers": volunteers, "blank_rows": max(6, 16 - len(volunteers)),
+            "roles": ["coordinator", "trainer", "ambassador"]}
 
 
 def _agenda(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
@@ -83,7 +94,9 @@ FORMS: dict[str, Form] = {f.slug: f for f in (
     Form("certificate", "Certificate of completion", "Given to each person who completes the training.", _none),
     Form("visit-log", "Hotel visit log", "One sheet for each visit to a hotel or motel.", _visit_log),
     Form("outreach-tracker", "Hotel outreach tracker", "Where each hotel and motel is in the project.",
-         _outreach),
+         _outreach, internal=True),
+    Form("volunteer-roster", "Volunteer roster", "Who trains, who visits hotels, and how to reach them.",
+         _roster, internal=True),
     Form("meeting-agenda", "Coalition meeting agenda", "A page to plan and record a meeting.", _agenda),
     Form("committee-charter", "Committee charter", "What a committee does, who is in it and how it works.",
          _charter),
@@ -99,10 +112,23 @@ FORMS: dict[str, Form] = {f.slug: f for f in (
 )}
 
 
-def form(slug: str, edition_id: str) -> Form:
+def unknown_form_message(slug: str) -> str:
+    return f"the form '{slug}' does not exist (known forms: {', '.join(FORMS)})"
+
+
+def internal_form_message(slug: str) -> str:
+    return (f"the form '{slug}' is internal (it lists the coalition's own records), so only an edition "
+            "with includes_private: true may list it")
+
+
+def form(slug: str, edition_id: str, includes_private: bool = True) -> Form:
+    """The form ``slug``; a clear error if it does not exist, or is internal and the edition is public."""
     try:
-        return FORMS[slug]
+        spec = FORMS[slug]
     except KeyError:
         known = ", ".join(FORMS)
         raise KeyError(f"editions.yml: edition '{edition_id}' lists form '{slug}', "
                        f"which does not exist (known forms: {known})") from None
+    if spec.internal and not includes_private:
+        raise ValueError(f"editions.yml: edition '{edition_id}' lists {internal_form_message(slug)}")
+    return spec

@@ -33,6 +33,12 @@ LABELS: dict[str, dict[str, str]] = {
         "call_the": "Call the",
         "hotline_free": "Free and confidential",
         "danger_now": "Someone in danger right now?",
+        "handout_lead": "what human trafficking can look like in your job, and what to do about it.",
+        "handout_help": "Who to call",
+        "handout_signs": "Signs to notice in your job",
+        "handout_respond": "What to do",
+        "handout_details": "Details to write down",
+        "handout_more": "More signs, help and free training on our website",
     },
 }
 

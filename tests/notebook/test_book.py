@@ -11,7 +11,7 @@ from coalition_kit.notebook.compose import plan_edition
 
 from nb_support import OVERSIZED_ROWS, ROOT
 
-BOOKS = ["volunteer", "manager", "staff"]
+BOOKS = ["volunteer", "manager"]
 
 
 def _plan(build, edition_id):
@@ -78,9 +78,9 @@ def test_every_contents_entry_points_to_the_page_of_its_heading(built, edition):
 
 
 def test_the_running_header_shows_the_section_title(built):
-    pdf = built.pdf("staff-en.pdf")
+    pdf = built.pdf("manager-en.pdf")
     outline = _outline(pdf.reader)
-    for title, page in outline[1][2]:
+    for title, page in [kid for part in outline[1:] for kid in part[2]]:
         first_line = next(line for line in pdf.pages[page - 1].splitlines() if line.strip())
         assert title in first_line, f"header of page {page} is '{first_line.strip()}'"
         footer = [line for line in pdf.pages[page - 1].splitlines() if line.strip()][-1]
@@ -115,16 +115,16 @@ def test_links_between_pages_become_pdf_links_or_web_addresses(built):
     assert len(internal) >= 2
 
 
-def test_a_link_to_a_page_outside_the_staff_handout_goes_to_the_website(built):
-    pdf = built.pdf("staff-en.pdf")
-    assert "https://fjordby-alliance.example.org/get-help/" in pdf.text
+def test_a_link_to_a_page_outside_the_manager_guide_goes_to_the_website(built):
+    pdf = built.pdf("manager-en.pdf")
+    assert "https://fjordby-alliance.example.org/hotel-project/signs/" in pdf.flat
 
 
 def test_volunteer_forms_each_start_a_page_and_are_fillable(built):
     pdf = built.pdf("volunteer-en.pdf")
     parts = _plan(built, "volunteer")
     forms = [f for p in parts for f in p.forms]
-    assert len(forms) == 12
+    assert len(forms) == 13
     outline = {t: p for _, _, kids in _outline(pdf.reader) for t, p in kids}
     pages = [outline[f.title] for f in forms]
     assert len(set(pages)) == len(pages)
@@ -152,3 +152,33 @@ def test_each_form_fits_on_one_page(built):
             later = [p for p in starts if p > page]
             end = later[0] if later else len(pdf.pages) + 1
             assert end - page == 1, f"the form '{title}' runs over {end - page} pages"
+
+
+def test_website_only_passages_are_not_printed(built):
+    """ck-web-only blocks are dropped from the HTML: no text, no outline or contents entry."""
+    pdf = built.pdf("volunteer-en.pdf")
+    for marker in ("WEB-ONLY-BULLET-4411", "WEB-ONLY-SECTION-4412", "WEB-ONLY-SPAN-4414"):
+        assert marker not in pdf.flat, marker
+    assert "Leavingthissitequickly" not in pdf.flat
+    titles = []
+
+    def walk(entries):
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                titles.append(entry.title)
+    walk(pdf.reader.outline)
+    assert "Staying safe online" in titles, "the page's other headings are still in the outline"
+    assert "Leaving this site quickly" not in titles
+    assert "PRINT-ONLY-NOTE-4413" in pdf.flat
+    assert "Useaprivatewindow." in pdf.flat and "Writetousbyemail." in pdf.flat
+
+
+def test_the_volunteer_roster_is_only_in_the_volunteer_notebook(built):
+    volunteer = built.pdf("volunteer-en.pdf")
+    assert "Volunteerroster" in volunteer.flat and "VolunteerQuuxPrivate" in volunteer.flat
+    assert any(name.startswith("roster-r") for name in volunteer.reader.get_fields())
+    for edition in ("manager", "staff", "wallet-card", "poster"):
+        flat = built.pdf(f"{edition}-en.pdf").flat
+        assert "Volunteerroster" not in flat and "VolunteerQuux" not in flat, edition

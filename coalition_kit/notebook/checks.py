@@ -1,0 +1,45 @@
+"""Checks of editions.yml against docs/ and the known forms, without composing anything.
+
+``coalition check`` reports these next to the line of editions.yml they concern: each problem
+is ``(edition_index, part_index, field, item_index, message)``, where ``field`` is ``'pages'``
+or ``'forms'`` and the indexes count from 0 in the order of the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from coalition_kit.model import CoalitionData
+from coalition_kit.notebook.forms import FORMS, internal_form_message, unknown_form_message
+
+__all__ = ["EditionProblem", "check_editions"]
+
+EditionProblem = tuple[int, int, Literal["pages", "forms"], int, str]
+
+
+def check_editions(data: CoalitionData, docs_dir: Path) -> list[EditionProblem]:
+    """Pages that do not exist in ``docs_dir`` (or are listed twice), unknown forms, and
+    internal forms listed by an edition without ``includes_private: true``."""
+    problems: list[EditionProblem] = []
+    for e_index, edition in enumerate(data.editions.editions):
+        seen: set[str] = set()
+        for p_index, part in enumerate(edition.parts):
+            for i, page in enumerate(part.pages):
+                if not (docs_dir / page).is_file():
+                    problems.append((e_index, p_index, "pages", i,
+                                     f"edition '{edition.id}' lists the page '{page}', "
+                                     f"but docs/{page} does not exist"))
+                elif page in seen:
+                    problems.append((e_index, p_index, "pages", i,
+                                     f"edition '{edition.id}' lists the page '{page}' twice"))
+                seen.add(page)
+            for i, slug in enumerate(part.forms):
+                spec = FORMS.get(slug)
+                if spec is None:
+                    problems.append((e_index, p_index, "forms", i,
+                                     f"edition '{edition.id}': {unknown_form_message(slug)}"))
+                elif spec.internal and not edition.includes_private:
+                    problems.append((e_index, p_index, "forms", i,
+                                     f"edition '{edition.id}' lists {internal_form_message(slug)}"))
+    return problems

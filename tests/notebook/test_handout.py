@@ -1,0 +1,68 @@
+"""The staff handout (layout: handout): one sheet, both sides, for every hotel employee."""
+
+from __future__ import annotations
+
+import pytest
+
+from nb_support import ROOT, Pdf, run_cli
+
+
+def _check_handout(pdf: Pdf, data) -> None:
+    assert 1 <= len(pdf.pages) <= 2, f"the handout has {len(pdf.pages)} pages"
+    flat = pdf.flat
+    hotline = data.coalition.primary_hotline
+    assert "".join(hotline.number.split()) in flat
+    if hotline.text_number:
+        assert "".join(hotline.text_number.split()) in flat
+    assert data.coalition.emergency_number in flat
+    for role in data.hotel.roles:
+        assert "".join(data.text(role.name).split()) in flat, f"role missing: {data.text(role.name)}"
+        for sign in role.signs:
+            assert "".join(data.text(sign).split()) in flat, f"sign missing: {data.text(sign)}"
+    assert "".join(data.text(data.hotel.caveat).split()) in flat
+    for r in data.hotel.three_rs:
+        assert "".join(data.text(r.title).split()) in flat
+    for step in data.hotel.response:
+        assert "".join(data.text(step.title).split()) in flat
+    for detail in data.hotel.details_to_note:
+        assert "".join(data.text(detail).split()) in flat
+    home = str(data.coalition.site_url or data.coalition.website).rstrip("/")
+    assert home.replace("https://", "") in flat
+    # no cover, contents or part dividers
+    assert "Contents" not in pdf.text and "PART 1" not in pdf.text.upper().replace("PA R T", "PART")
+
+
+def test_fixture_handout_is_short_and_complete(built):
+    _check_handout(built.pdf("staff-en.pdf"), built.data)
+
+
+def test_fixture_handout_on_letter_paper(letter_build):
+    _check_handout(letter_build.pdf("staff-en.pdf"), letter_build.data)
+
+
+def test_handout_needs_no_parts():
+    from coalition_kit.model.editions import Edition
+    edition = Edition(id="staff", title="Staff handout", audience="Everyone", layout="handout")
+    assert edition.parts == []
+
+
+@pytest.fixture(scope="module")
+def default_handout(tmp_path_factory):
+    """The default coalition's staff handout, built from data/ and docs/."""
+    from coalition_kit.load.loader import load_data
+    from coalition_kit.load.problems import DataError
+    try:
+        data = load_data(ROOT / "data")
+    except DataError:
+        pytest.skip("the default data does not load yet")
+    dist = tmp_path_factory.mktemp("default-handout")
+    result = run_cli("--edition", "staff", "--lang", data.coalition.main_language, "--dist", str(dist))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Pdf(dist / f"staff-{data.coalition.main_language}.pdf"), data
+
+
+def test_default_handout_is_one_sheet_with_every_role_and_the_hotline(default_handout):
+    pdf, data = default_handout
+    assert data.edition("staff").layout == "handout"
+    _check_handout(pdf, data)
+    assert len(pdf.pages) <= 2
