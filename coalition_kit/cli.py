@@ -29,8 +29,10 @@ def main() -> None:
 @DATA_OPTION
 def check(data_dir: Path | None) -> None:
     """Validate the data folder; print one line per problem (FILE:LINE:COLUMN: message)."""
+    from coalition_kit.build.validate import validated_data
+
     try:
-        load_data(data_dir or default_data_dir())
+        validated_data(data_dir or default_data_dir(), project_root() / "docs")
     except DataError as exc:
         click.echo(exc.report())
         sys.exit(1)

@@ -64,3 +64,22 @@ def test_notebook_usage_errors(fjord_copy: Path, tmp_path: Path) -> None:
     assert notebook("--edition", "no-such-edition").returncode == 2
     assert notebook("--lang", "xx").returncode == 2
     assert notebook("-o", str(tmp_path / "one.pdf")).returncode == 2  # more than one target chosen
+
+
+def test_check_catches_edition_references(fjord_copy: Path) -> None:
+    editions = fjord_copy / "editions.yml"
+    text = editions.read_text(encoding="utf-8")
+    text = text.replace("pages: [hotel-project/signs.md, hotel-project/respond.md]",
+                        "pages: [hotel-project/sings.md, hotel-project/respond.md]", 1)
+    text = text.replace("forms: [sign-in,", "forms: [signin,", 1)
+    editions.write_text(text, encoding="utf-8")
+    result = run("check", "--data", str(fjord_copy))
+    assert result.returncode == 1
+    lines = editions.read_text(encoding="utf-8").splitlines()
+    problems = [line for line in result.stdout.splitlines() if line.startswith(str(editions))]
+    assert len(problems) == 2, result.stdout
+    for problem in problems:
+        number = int(problem.split(":")[1])
+        assert "sings.md" in lines[number - 1] or "signin" in lines[number - 1]
+    assert "docs/hotel-project/sings.md does not exist" in result.stdout
+    assert "signin" in result.stdout

@@ -17,7 +17,7 @@ from coalition_kit.build.manifest import write_manifest
 from coalition_kit.build.notebook import BuildError, build_pdfs, targets
 from coalition_kit.build.privacy_guard import leaks_in_folder
 from coalition_kit.build.site import build_site
-from coalition_kit.load.loader import load_data
+from coalition_kit.build.validate import validated_data
 
 
 def build_everything(root: Path, data_dir: Path, site_dir: Path, dist_dir: Path,
@@ -27,7 +27,7 @@ def build_everything(root: Path, data_dir: Path, site_dir: Path, dist_dir: Path,
     When nothing that shapes the outputs changed since the last build, it only says so
     (``force`` rebuilds anyway).
     """
-    data = load_data(data_dir)
+    data = validated_data(data_dir, root / "docs")
     dist_dir = dist_dir.resolve()
     inputs = input_fingerprint(root, data_dir, site_dir)
     if not force and outputs_current(dist_dir, site_dir, inputs):

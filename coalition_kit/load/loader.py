@@ -182,13 +182,13 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
         known = {s.id for s in stats.statistics}
         for i, stat_id in enumerate(hotel.why_hotels):
             if stat_id not in known:
-                problems.append(_at(data_dir / "hotel_project.yml", ("why_hotels", i),
+                problems.append(problem_at(data_dir / "hotel_project.yml", ("why_hotels", i),
                                     f"why_hotels: no statistic '{stat_id}' in statistics.yml"))
     for spec in DATA_FILES:
         model = values.get(spec.attribute)
         if model is not None:
             for loc, first, item_id in _duplicate_ids(model, ()):
-                problems.append(_at(data_dir / spec.name, loc,
+                problems.append(problem_at(data_dir / spec.name, loc,
                                     f"id '{item_id}' is used twice in this list (first in item {first + 1}); "
                                     "each id must be unique"))
     coalition = values.get("coalition")
@@ -201,12 +201,12 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
             for i, item in enumerate(items):
                 for j, line_id in enumerate(item.hotlines):
                     if line_id not in lines:
-                        problems.append(_at(data_dir / file_name, base + (i, "hotlines", j),
+                        problems.append(problem_at(data_dir / file_name, base + (i, "hotlines", j),
                                             f"hotlines: no hotline '{line_id}' in coalition.yml "
                                             f"(known: {', '.join(sorted(lines))})"))
         logo = coalition.logo
         if logo and not (data_dir / logo).is_file():
-            problems.append(_at(data_dir / "coalition.yml", ("logo",), f"logo: file '{logo}' not found next to coalition.yml"))
+            problems.append(problem_at(data_dir / "coalition.yml", ("logo",), f"logo: file '{logo}' not found next to coalition.yml"))
         enabled = set(coalition.languages)
         for spec in DATA_FILES:
             model = values.get(spec.attribute)
@@ -214,7 +214,7 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
                 continue
             for loc, lang in _text_languages(model, ()):
                 if lang not in enabled:
-                    problems.append(_at(data_dir / spec.name, loc + (lang,),
+                    problems.append(problem_at(data_dir / spec.name, loc + (lang,),
                                         f"language '{lang}' is not listed in coalition.yml languages "
                                         f"({', '.join(coalition.languages)})"))
     return problems
@@ -249,7 +249,8 @@ def _text_languages(value: Any, loc: tuple):
             yield loc, key
 
 
-def _at(path: Path, loc: tuple, message: str) -> Problem:
+def problem_at(path: Path, loc: tuple, message: str) -> Problem:
+    """A problem at the line and column of ``loc`` (a data path) in the file ``path``."""
     display = display_path(path)
     doc, _ = read_yaml(path, display)
     line, col = doc.positions.locate(loc) if doc else (1, 1)

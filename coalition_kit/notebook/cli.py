@@ -10,7 +10,7 @@ import click
 from coalition_kit.build.fingerprint import data_digest
 from coalition_kit.build.manifest import ManifestEntry, read_manifest, write_manifest
 from coalition_kit.build.notebook import BuildError, build_pdfs, compose, targets
-from coalition_kit.load.loader import load_data
+from coalition_kit.build.validate import validated_data
 from coalition_kit.load.problems import DataError
 from coalition_kit.paths import default_data_dir, project_root
 
@@ -32,7 +32,7 @@ def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...
     root = project_root()
     dist = dist_dir or root / "dist"
     try:
-        data = load_data(data_dir or default_data_dir())
+        data = validated_data(data_dir or default_data_dir(), docs_dir or root / "docs")
     except DataError as exc:
         click.echo(exc.report())
         sys.exit(1)
