@@ -11,6 +11,7 @@ from coalition_kit.model.events import Events
 from coalition_kit.model.facts import Glossary, Myths, Statistic, Statistics
 from coalition_kit.model.hotel import HotelProject
 from coalition_kit.model.identity import Coalition
+from coalition_kit.model.law import Law
 from coalition_kit.model.outreach import Outreach
 from coalition_kit.model.program import Building, FocusAreas, Stakeholders
 from coalition_kit.model.readiness import Readiness
@@ -34,6 +35,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     DataFile("hotel_project.yml", HotelProject, "hotel", True, "the Hotel-Motel Project: three R's, signs, response"),
     DataFile("volunteer_program.yml", VolunteerProgram, "volunteers", True, "volunteer roles, visits and the training session"),
     DataFile("readiness.yml", Readiness, "readiness", True, "the Community Readiness Model"),
+    DataFile("law.yml", Law, "law", True, "what the law where you work says, with sources"),
     DataFile("statistics.yml", Statistics, "statistics", True, "figures, each with its exact wording and source"),
     DataFile("glossary.yml", Glossary, "glossary", False, "terms and definitions"),
     DataFile("myths.yml", Myths, "myths", False, "myths and facts"),
@@ -57,6 +59,7 @@ class CoalitionData:
     readiness: Readiness
     statistics: Statistics
     editions: Editions
+    law: Law
     glossary: Glossary = field(default_factory=Glossary)
     myths: Myths = field(default_factory=Myths)
     events: Events = field(default_factory=Events)

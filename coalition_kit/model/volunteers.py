@@ -46,7 +46,6 @@ class VolunteerProgram(Model):
     commitment_source: Sources | None = None
     visit: list[VisitStep] = Field(min_length=1)
     session: list[SessionSegment] = Field(min_length=1)
-    session_topics_source: Sources | None = None
     objections: list[Objection] = Field(default_factory=list)
     policy_template: list[Text] = Field(default_factory=list, description="Clauses of a hotel anti-trafficking policy")
     policy_source: Sources | None = None

@@ -93,6 +93,7 @@ class Blocks:
             "policy_template", "follow_up", "readiness_stages", "readiness_dimensions",
             "readiness_assessment", "glossary", "myths", "events_list", "sources_list",
             "downloads", "contact", "t", "hotel_goal", "why_hotels", "has_stat", "readiness_summary",
+            "legal_definitions", "training_rules", "training_topics",
         ]
         return {name: getattr(self, name) for name in names}
 
@@ -107,6 +108,8 @@ class Blocks:
             "org_name": escape(self.t(c.name)),
             "org_short": escape(self.t(c.short_name or c.name)),
             "three_rs_heading": escape(", ".join(rs)),
+            "has_training_rules": bool(self.data.law.training_rules),
+            "has_training_topics": bool(self.data.law.training_topics),
         }
 
     # --- hotlines --------------------------------------------------------------
@@ -228,6 +231,18 @@ class Blocks:
 
     def readiness_assessment(self) -> Markup:
         return self._render("ordered_list", items=self.data.readiness.assessment, cls="ck-assessment")
+
+    # --- law -------------------------------------------------------------------
+
+    def legal_definitions(self) -> Markup:
+        return self._render("legal_definitions", law=self.data.law)
+
+    def training_rules(self) -> Markup:
+        return self._render("training_rules", rules=self.data.law.training_rules)
+
+    def training_topics(self) -> Markup:
+        return self._render("simple_list", items=self.data.law.training_topics, cls="ck-training-topics",
+                            source=self.data.law.training_topics_source)
 
     # --- reference -------------------------------------------------------------
 
