@@ -129,7 +129,7 @@ def test_html_option_writes_the_composed_html(tmp_path, nb_docs):
     assert html.startswith("<!doctype html>") and 'lang="en"' in html and "Staff handout" in html
 
 
-def test_a_failed_build_names_the_edition_and_leaves_no_file(tmp_path, nb_docs):
+def test_a_missing_page_is_reported_at_its_line_before_anything_is_built(tmp_path, nb_docs):
     import shutil
     from nb_support import FJORD, run_cli
     data = tmp_path / "data"
@@ -141,5 +141,25 @@ def test_a_failed_build_names_the_edition_and_leaves_no_file(tmp_path, nb_docs):
     dist = tmp_path / "dist"
     result = run_cli("--data", str(data), "--docs", str(nb_docs), "--dist", str(dist), "--edition", "volunteer")
     assert result.returncode == 1
-    assert "volunteer [en]" in result.stderr and "missing-page.md" in result.stderr
+    line = next(n for n, text in enumerate(editions.read_text(encoding="utf-8").splitlines(), 1)
+                if "missing-page.md" in text)
+    assert f"{editions}:{line}:" in result.stdout
+    assert "edition 'volunteer' lists the page 'missing-page.md'" in result.stdout
+    assert not dist.exists() or not list(dist.glob("*.pdf"))
+
+
+def test_a_failed_build_names_the_edition_and_leaves_no_file(tmp_path, nb_docs):
+    import shutil
+    from nb_support import FJORD, run_cli
+    data = tmp_path / "data"
+    shutil.copytree(FJORD, data)
+    docs = tmp_path / "docs"
+    shutil.copytree(nb_docs, docs)
+    index = docs / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n{{ stat('no-such-figure') }}\n", encoding="utf-8")
+    dist = tmp_path / "dist"
+    result = run_cli("--data", str(data), "--docs", str(docs), "--dist", str(dist), "--edition", "volunteer")
+    assert result.returncode == 1
+    assert "volunteer [en]" in result.stderr and "no-such-figure" in result.stderr
+    assert "Traceback" not in result.stderr
     assert not dist.exists() or not list(dist.glob("*.pdf"))
