@@ -102,3 +102,13 @@ def test_the_guide_is_covered(default_build: Path) -> None:
     sources = (default_build / "site" / "resources" / "sources" / "index.html").read_text(encoding="utf-8")
     for source in data.all_sources():
         assert source.url.replace("&", "&amp;") in sources or source.url in sources, source.url
+
+
+def test_the_law_comes_from_data_with_its_source(default_build: Path) -> None:
+    data = load_data(default_build / "data")
+    page = (default_build / "site" / "about-trafficking" / "index.html").read_text(encoding="utf-8")
+    for definition in data.law.definitions:
+        assert data.text(definition.term) in page
+    assert all(s.url.replace("&", "&amp;") in page or s.url in page for s in data.law.source)
+    managers = (default_build / "site" / "hotel-project" / "managers" / "index.html").read_text(encoding="utf-8")
+    assert all(data.text(r.where) in managers for r in data.law.training_rules)

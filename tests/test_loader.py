@@ -163,7 +163,6 @@ def test_duplicate_id_points_at_the_repeat(fjord_copy: Path) -> None:
     path = fjord_copy / "coalition.yml"
     replace(path, "  - id: fjord-emergency", "  - id: fjord-helpline")
     problem = only(problems_for(fjord_copy))
-    assert problem.line == line_of(path, "  - id: fjord-helpline\n    kind: emergency".split("\n")[0]) or problem.line > 1
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[problem.line - 1].strip() == "- id: fjord-helpline"
     assert problem.line != line_of(path, "- id: fjord-helpline")  # the second one, not the first

@@ -51,3 +51,12 @@ def test_all_sources_are_collected_once(fjord_copy: Path) -> None:
     assert len(urls) == len(set(urls))
     assert "https://safeline.example.org/about" in urls
     assert "https://fjordby-alliance.example.org/report" in urls
+
+
+def test_a_manifest_made_from_other_data_is_not_listed(tmp_path: Path) -> None:
+    from coalition_kit.build.manifest import ManifestEntry, read_manifest, write_manifest
+
+    entry = ManifestEntry("staff-en.pdf", "staff", "en", "a4", 2, 10, "1 KB", "0" * 64, True)
+    write_manifest(tmp_path, [entry], data_digest="aaa")
+    assert [e["file"] for e in read_manifest(tmp_path, "aaa")] == ["staff-en.pdf"]
+    assert read_manifest(tmp_path, "bbb") == []

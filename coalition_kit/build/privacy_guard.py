@@ -23,14 +23,8 @@ def leaks_in_text(data: CoalitionData, text: str) -> list[str]:
 def leaks_in_folder(data: CoalitionData, folder: Path) -> list[str]:
     """'file: value' for every private value found in a text file under ``folder``."""
     found: list[str] = []
-    needles = _needles(data)
-    if not needles:
-        return found
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix in _TEXT_SUFFIXES:
             text = path.read_text(encoding="utf-8", errors="replace")
-            unescaped = html.unescape(text)
-            for value in needles:
-                if value in text or value in unescaped:
-                    found.append(f"{path}: private value '{value[:20]}…'")
+            found += [f"{path}: private value '{value[:20]}…'" for value in leaks_in_text(data, text)]
     return found
