@@ -1,4 +1,4 @@
-"""The ``coalition`` command: check, build, serve, new. Thin verbs over the package."""
+"""The ``coalition`` command: check, build, serve. Thin verbs over the pipeline."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from coalition_kit.load.loader import load_data
 from coalition_kit.load.problems import DataError
-from coalition_kit.paths import default_data_dir, project_root
+from coalition_kit.paths import Project
 
 DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
                            help="Data folder (default: ./data).")
@@ -29,10 +28,11 @@ def main() -> None:
 @DATA_OPTION
 def check(data_dir: Path | None) -> None:
     """Validate the data folder; print one line per problem (FILE:LINE:COLUMN: message)."""
-    from coalition_kit.build.validate import validated_data
+    from coalition_kit.pipeline.validate import validated_data
 
+    project = Project.here()
     try:
-        validated_data(data_dir or default_data_dir(), project_root() / "docs")
+        validated_data(data_dir or project.data_dir, project.docs_dir)
     except DataError as exc:
         click.echo(exc.report())
         sys.exit(1)
@@ -45,14 +45,14 @@ def check(data_dir: Path | None) -> None:
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the last build.")
 def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None, force: bool) -> None:
     """Validate, then build every PDF and the website."""
-    from coalition_kit.build.notebook import BuildError
-    from coalition_kit.build.pipeline import build_everything
-    from coalition_kit.build.site import SiteBuildError
+    from coalition_kit.pipeline.build import build_everything
+    from coalition_kit.pipeline.pdfs import BuildError
+    from coalition_kit.site.engine import SiteBuildError
 
-    root = project_root()
+    project = Project.here()
     try:
-        build_everything(root, data_dir or default_data_dir(), site_dir or root / "site", dist_dir or root / "dist",
-                         report=click.echo, force=force)
+        build_everything(project, data_dir or project.data_dir, site_dir or project.site_dir,
+                         dist_dir or project.dist_dir, report=click.echo, force=force)
     except DataError as exc:
         click.echo(exc.report())
         sys.exit(1)
@@ -65,20 +65,22 @@ def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None, f
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(data_dir: Path | None, dev_addr: str) -> None:
     """Live preview of the website; edits to docs/ and to the data folder reload it."""
-    from coalition_kit.build.site import build_environment
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from coalition_kit.pipeline.preview import preview
+    from coalition_kit.pipeline.validate import validated_data
 
-    root = project_root()
-    data = (data_dir or default_data_dir()).resolve()
+    project = Project.here()
+    data = (data_dir or project.data_dir).resolve()
     try:
-        load_data(data)
+        validated_data(data, project.docs_dir)
     except DataError as exc:
         click.echo(exc.report())
         sys.exit(1)
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise click.BadParameter("use HOST:PORT, e.g. 127.0.0.1:8000", param_hint="--dev-addr")
     _show_mkdocs_messages()
     click.echo(f"Previewing {data} at http://{dev_addr}/ (Ctrl+C to stop); edits to data and docs reload.")
-    with build_environment(data, root / "dist"):
-        mkdocs_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, watch=[str(data)])
+    preview(project, data, project.dist_dir, host, int(port))
 
 
 def _show_mkdocs_messages() -> None:

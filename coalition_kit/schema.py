@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from coalition_kit.model import DATA_FILES, DataFile
-from coalition_kit.paths import project_root
+from coalition_kit.paths import Project
 
 DRAFT7 = "http://json-schema.org/draft-07/schema#"
 
@@ -56,7 +56,7 @@ def write_schemas(folder: Path) -> list[Path]:
 
 
 def main() -> None:
-    for path in write_schemas(project_root() / "schema"):
+    for path in write_schemas(Project.here().root / "schema"):
         print(path)
 
 

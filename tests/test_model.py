@@ -54,7 +54,7 @@ def test_all_sources_are_collected_once(fjord_copy: Path) -> None:
 
 
 def test_a_manifest_made_from_other_data_is_not_listed(tmp_path: Path) -> None:
-    from coalition_kit.build.manifest import ManifestEntry, read_manifest, write_manifest
+    from coalition_kit.outputs.manifest import ManifestEntry, read_manifest, write_manifest
 
     entry = ManifestEntry("staff-en.pdf", "staff", "en", "a4", 2, 10, "1 KB", "0" * 64, True)
     write_manifest(tmp_path, [entry], data_digest="aaa")

@@ -1,51 +1,42 @@
-"""Render a docs/ page (Markdown + macro calls) to HTML outside MkDocs.
+"""Render a docs/ page (Markdown + macro calls) to HTML outside the site engine.
 
-The notebook uses this so printed sections are the website's own pages, rendered with
-the same macros and the Markdown extensions that mkdocs.yml lists.
+The print side uses this so printed sections are the website's own pages, rendered with
+the same macros and the Markdown extensions the site configuration lists (read by the
+site engine's own loader and handed in as ``MarkdownSettings``).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import markdown
-import yaml
 from jinja2 import Environment, StrictUndefined
 
 from coalition_kit.render.blocks import Blocks
+from coalition_kit.render.jinja import Autoescape
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
+_MACROS = Environment(undefined=StrictUndefined, extensions=[Autoescape])  # as the site renders pages
 
 
-@lru_cache(maxsize=4)
-def markdown_settings(mkdocs_yml: Path) -> tuple[list[Any], dict[str, dict[str, Any]]]:
-    """The extensions and their options, as mkdocs.yml lists them."""
-    config = yaml.safe_load(mkdocs_yml.read_text(encoding="utf-8")) or {}
-    names: list[Any] = []
-    options: dict[str, dict[str, Any]] = {}
-    for entry in config.get("markdown_extensions", []):
-        if isinstance(entry, dict):
-            for name, opts in entry.items():
-                names.append(name)
-                options[name] = dict(opts or {})
-        else:
-            names.append(entry)
-    return names, options
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """Markdown extensions (names or instances) and their options, as the site uses them."""
+
+    extensions: tuple[Any, ...] = ()
+    configs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def render_macros(source: str, blocks: Blocks) -> str:
     """Expand ``{{ macro() }}`` calls in a page exactly as the site build does."""
-    env = Environment(undefined=StrictUndefined, autoescape=True)  # as the site does (site/macros.py)
-    template = env.from_string(_FRONT_MATTER.sub("", source, count=1))
+    template = _MACROS.from_string(_FRONT_MATTER.sub("", source, count=1))
     return template.render(**blocks.variables(), **blocks.macros())
 
 
-def render_page(page: Path, blocks: Blocks, mkdocs_yml: Path) -> tuple[str, list[dict[str, Any]]]:
-    """HTML of one page and its table of contents tokens."""
-    names, options = markdown_settings(mkdocs_yml)
-    md = markdown.Markdown(extensions=names, extension_configs=options)
-    html = md.convert(render_macros(page.read_text(encoding="utf-8"), blocks))
-    return html, list(getattr(md, "toc_tokens", []))
+def render_page(page: Path, blocks: Blocks, settings: MarkdownSettings) -> str:
+    """HTML of one page."""
+    md = markdown.Markdown(extensions=list(settings.extensions), extension_configs=settings.configs)
+    return md.convert(render_macros(page.read_text(encoding="utf-8"), blocks))

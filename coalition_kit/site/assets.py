@@ -13,17 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from coalition_kit.model import CoalitionData
-from coalition_kit.site.context import logo_file_name
+from coalition_kit.render.fonts import font_files
+from coalition_kit.site.theme import logo_file_name
 
-FONT_FACES = ("Regular", "Bold", "Italic", "BoldItalic")
 FONT_FOLDER = "assets/fonts"
 LOGO_FOLDER = "assets/ck"
-
-
-def font_source(face: str) -> Path:
-    import fontpkg_atkinson_hyperlegible as package
-
-    return Path(package.ROOT) / "files" / f"AtkinsonHyperlegible-{face}.ttf"
 
 
 @lru_cache(maxsize=8)
@@ -43,9 +37,8 @@ def write_fonts(site_dir: Path) -> list[Path]:
     folder = site_dir / FONT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for face in FONT_FACES:
-        source = font_source(face)
-        target = folder / f"AtkinsonHyperlegible-{face}.woff2"
+    for source in font_files().values():
+        target = folder / f"{source.stem}.woff2"
         target.write_bytes(_woff2(source))
         written.append(target)
     return written

@@ -1,67 +1,73 @@
 """mkdocs-macros adapter: a thin ``define_env`` over the package (listed under ``modules:``).
 
-Everything it does is also available without MkDocs; a move to another engine with
-the same macros contract (Zensical, ProperDocs) touches only this file.
+Driven by the pipeline, it receives everything as one ``SiteInputs`` object in the engine's
+config and only registers macros and theme values. Under a plain ``mkdocs build`` or
+``mkdocs serve`` it loads the data itself (once per process and data version) and calls the
+same finish step the pipeline calls. A move to another engine with the same macros contract
+(Zensical, ProperDocs) touches only this file and ``engine.py``.
 
-Safety: mkdocs-macros builds its Jinja environment without autoescape, and MkDocs'
-theme templates have none either. So every value from data that pages or the theme
-print is escaped here: page templates render with autoescape on (the blocks are
-``Markup`` already), and the names MkDocs itself prints (``site_name``,
-``site_author``) are escaped ``Markup`` before any template sees them.
+Safety: pages render with autoescape on (``coalition_kit.render.jinja.Autoescape`` in
+mkdocs.yml's ``j2_extensions``), our blocks are ``Markup`` already, and the names MkDocs itself
+prints (``site_name``, ``site_author``) are escaped ``Markup`` before any template sees them.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
-from coalition_kit.build.fingerprint import data_digest
-from coalition_kit.build.manifest import read_manifest
+from coalition_kit.load.loader import load_data
 from coalition_kit.load.problems import DataError
+from coalition_kit.model.privacy import public_view
+from coalition_kit.outputs.digest import data_digest
+from coalition_kit.outputs.manifest import read_manifest
 from coalition_kit.render.blocks import Blocks
-from coalition_kit.site.assets import write_fonts, write_logo
-from coalition_kit.site.context import dist_dir, site_data, site_language, theme_settings
-from coalition_kit.site.csp import POLICY, apply_csp_to_site
-from coalition_kit.site.downloads import copy_downloads
-from coalition_kit.site.events import write_ics_files
+from coalition_kit.site.csp import POLICY
+from coalition_kit.site.engine import INPUTS_KEY
+from coalition_kit.site.finish import finish_site
+from coalition_kit.site.inputs import SiteInputs
+from coalition_kit.site.theme import theme_settings
+
+_STANDALONE = "_coalition_kit_standalone"
 
 
 def define_env(env) -> None:
-    config_dir = Path(env.conf["config_file_path"]).resolve().parent
-    try:
-        data = site_data(config_dir)
-    except DataError as exc:  # show the problems, not a traceback
-        raise PluginError("the coalition data has problems:\n" + exc.report()) from None
-    lang = site_language(data)
-    manifest = read_manifest(dist_dir(config_dir), data_digest(data.data_dir))
-    blocks = Blocks(data, lang, output="site", manifest=manifest)
-    settings = theme_settings(data, lang)
+    inputs = env.conf.get(INPUTS_KEY)
+    if inputs is None:  # a plain `mkdocs build` or `mkdocs serve`: no pipeline around us
+        inputs = _standalone_inputs(Path(env.project_dir))
+        setattr(env, _STANDALONE, inputs)
+    blocks = Blocks(inputs.data, inputs.lang, output="site", manifest=inputs.manifest)
+    settings = theme_settings(inputs.data, inputs.lang)
     env.conf["site_name"] = escape(settings["short_name"])
     env.conf["site_author"] = escape(settings["name"])
-    env.conf["theme"]["language"] = lang
+    env.conf["theme"]["language"] = inputs.lang
     env.conf["extra"]["ck"] = settings
     env.conf["extra"]["ck_csp"] = POLICY.format(scripts="", styles="")
-    env.variables["ck_data"] = data
-    env.variables["ck_manifest"] = manifest
     for name, value in blocks.variables().items():
         env.variables[name] = value
     for name, function in blocks.macros().items():
         env.macro(function, name)
 
 
-def on_pre_page_macros(env) -> None:
-    """Escape every expression a page prints unless it is already safe HTML (our blocks)."""
-    env.env.autoescape = True
-
-
 def on_post_build(env) -> None:
-    data = env.variables["ck_data"]
-    site_dir = Path(env.conf["site_dir"])
-    write_ics_files(data, site_dir / "events", site_language(data))
-    write_fonts(site_dir)
-    write_logo(data, site_dir)
-    config_dir = Path(env.conf["config_file_path"]).resolve().parent
-    copy_downloads(env.variables["ck_manifest"], dist_dir(config_dir), site_dir / "downloads")
-    apply_csp_to_site(site_dir)  # last: hashes the inline scripts of the finished pages
+    inputs = getattr(env, _STANDALONE, None)
+    if inputs is not None:  # the pipeline finishes its own builds
+        finish_site(Path(env.conf["site_dir"]), inputs)
+
+
+def _standalone_inputs(project_dir: Path) -> SiteInputs:
+    data_dir = (project_dir / "data").resolve()
+    return _load_inputs(data_dir, project_dir / "dist", data_digest(data_dir))
+
+
+@lru_cache(maxsize=2)
+def _load_inputs(data_dir: Path, dist_dir: Path, digest: str) -> SiteInputs:
+    """Data and manifest of one version of the data folder (``digest``), loaded once."""
+    try:
+        data = public_view(load_data(data_dir))
+    except DataError as exc:  # show the problems, not a traceback
+        raise PluginError("the coalition data has problems:\n" + exc.report()) from None
+    return SiteInputs(data, data.coalition.main_language, dist_dir, read_manifest(dist_dir, digest))

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from coalition_kit.build.notebook import data_for
-from coalition_kit.notebook.compose import plan_edition
+from coalition_kit.pipeline.pdfs import data_for
+from coalition_kit.printed.compose import plan_edition
 
 from nb_support import OVERSIZED_ROWS, ROOT
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from coalition_kit.load.loader import load_data
-from coalition_kit.notebook.compose import compose_edition
-from coalition_kit.notebook.forms import FORMS
-from coalition_kit.notebook.links import LinkContext, page_url, rewrite
-from coalition_kit.notebook.qr import qr_svg
+from coalition_kit.printed.compose import compose_edition
+from coalition_kit.printed.forms import FORMS
+from coalition_kit.printed.links import LinkContext, page_url, rewrite
+from coalition_kit.printed.qr import qr_svg
 
 from nb_support import FJORD, PAGES, ROOT
 
@@ -114,7 +114,7 @@ def test_internal_forms_are_the_outreach_tracker_and_the_volunteer_roster():
 
 
 def test_check_editions_reports_positions(tmp_path):
-    from coalition_kit.notebook.checks import check_editions
+    from coalition_kit.printed.checks import check_editions
     data = _edition_with(tmp_path, """editions:
   - id: volunteer
     title: V
@@ -145,7 +145,7 @@ def test_check_editions_reports_positions(tmp_path):
 
 def test_check_editions_passes_for_the_default_data():
     from coalition_kit.load.problems import DataError
-    from coalition_kit.notebook.checks import check_editions
+    from coalition_kit.printed.checks import check_editions
     try:
         data = load_data(ROOT / "data")
     except DataError:

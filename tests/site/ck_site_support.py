@@ -13,11 +13,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from coalition_kit.build.fingerprint import data_digest
-from coalition_kit.build.manifest import write_manifest
-from coalition_kit.build.notebook import build_pdfs, targets
-from coalition_kit.build.pipeline import build_everything
-from coalition_kit.build.site import build_site
+from coalition_kit.pipeline.fingerprint import data_digest
+from coalition_kit.outputs.manifest import write_manifest
+from coalition_kit.pipeline.pdfs import build_pdfs, targets
+from coalition_kit.pipeline.build import build_everything
+from coalition_kit.pipeline.website import build_site
 from coalition_kit.load.loader import load_data
 from coalition_kit.load.problems import DataError
 from coalition_kit.model import CoalitionData

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ck_site_support import FJORD, ROOT, visible_text
-from coalition_kit.build.site import build_site
+from coalition_kit.pipeline.website import build_site
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from coalition_kit.site.context import DARK_SURFACES, LIGHT_SURFACES, contrast, readable_colors
+from coalition_kit.site.theme import DARK_SURFACES, LIGHT_SURFACES, contrast, readable_colors
 from coalition_kit.site.csp import CspError, apply_csp, source_hash
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">

@@ -18,18 +18,18 @@ from markupsafe import Markup
 
 from coalition_kit.model import CoalitionData
 from coalition_kit.model.editions import Edition
-from coalition_kit.notebook.fonts import FAMILY, font_face_css
-from coalition_kit.notebook.forms import form as find_form
-from coalition_kit.notebook.labels import Labels
-from coalition_kit.notebook.links import LinkContext, page_anchor, page_url, rewrite
-from coalition_kit.notebook.qr import qr_svg
+from coalition_kit.render.fonts import FAMILY, font_face_css
+from coalition_kit.printed.forms import FORMS
+from coalition_kit.printed.labels import Labels
+from coalition_kit.printed.links import LinkContext, page_anchor, page_url, rewrite
+from coalition_kit.printed.qr import qr_svg
 from coalition_kit.render.blocks import Blocks
 from coalition_kit.render.jinja import package_templates
-from coalition_kit.render.pages import render_page
+from coalition_kit.render.pages import MarkdownSettings, render_page
 
 __all__ = ["compose_edition", "plan_edition", "page_anchor", "build_date", "Section", "FormPage", "ComposedPart"]
 
-_ENV = package_templates("coalition_kit.notebook")
+_ENV = package_templates("coalition_kit.printed")
 
 
 def css_string(value: object) -> Markup:
@@ -129,24 +129,21 @@ def _site(data: CoalitionData) -> str:
 
 
 def plan_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path,
-                 mkdocs_yml: Path) -> list[ComposedPart]:
-    """The parts of a book edition, each with its rendered pages and its forms."""
+                 settings: MarkdownSettings) -> list[ComposedPart]:
+    """The parts of a book edition, each with its rendered pages and its forms.
+
+    The edition was checked against ``docs_dir`` and the forms when the data was validated
+    (``checks.check_editions``).
+    """
     blocks = Blocks(data, lang, output="print")
     c = data.coalition
-    printed = [page for part in edition.parts for page in part.pages]
-    for page in printed:
-        if printed.count(page) > 1:
-            raise ValueError(f"editions.yml: edition '{edition.id}' lists page '{page}' twice")
-        if not (docs_dir / page).is_file():
-            raise FileNotFoundError(f"editions.yml: edition '{edition.id}' lists page '{page}', "
-                                    f"but docs/{page} does not exist")
-    in_edition = frozenset(printed)
+    in_edition = frozenset(page for part in edition.parts for page in part.pages)
     parts: list[ComposedPart] = []
     for index, part in enumerate(edition.parts, start=1):
         composed = ComposedPart(index, blocks.t(part.title), blocks.t(part.intro) if part.intro else "",
                                 f"part-{index}")
         for page in part.pages:
-            html, _toc = render_page(docs_dir / page, blocks, mkdocs_yml)
+            html = render_page(docs_dir / page, blocks, settings)
             html = drop_web_only(html)
             anchor = page_anchor(page)
             html = _prefix_ids(html, anchor)
@@ -155,7 +152,7 @@ def plan_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Pat
             html = _mark_title(rewrite(html, ctx))
             composed.sections.append(Section(page, anchor, _first_heading(html, page), Markup(html)))
         for slug in part.forms:
-            spec = find_form(slug, edition.id, edition.includes_private)
+            spec = FORMS[slug]
             composed.forms.append(FormPage(slug, f"form-{slug}", spec.title, spec.purpose,
                                            spec.context(data, blocks)))
         parts.append(composed)
@@ -175,7 +172,7 @@ def _poster_signs(data: CoalitionData, blocks: Blocks, limit: int = 6) -> list[s
     return chosen
 
 
-def _common(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path) -> dict[str, Any]:
+def _piece_context(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path) -> dict[str, Any]:
     blocks = Blocks(data, lang, output="print")
     c = data.coalition
     when = build_date()
@@ -216,11 +213,12 @@ def _step_numbers(data: CoalitionData, step: Any) -> list[str]:
     return numbers
 
 
-def compose_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path, mkdocs_yml: Path) -> str:
+def compose_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path,
+                    settings: MarkdownSettings) -> str:
     """The whole edition as one HTML string."""
-    context = _common(data, edition, lang, docs_dir)
+    context = _piece_context(data, edition, lang, docs_dir)
     if edition.layout == "book":
-        context["parts"] = plan_edition(data, edition, lang, docs_dir, mkdocs_yml)
+        context["parts"] = plan_edition(data, edition, lang, docs_dir, settings)
         return _ENV.get_template("book.html").render(**context)
     if edition.layout == "handout":
         return _ENV.get_template("handout.html").render(**context)

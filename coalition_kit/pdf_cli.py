@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from coalition_kit.build.fingerprint import data_digest
-from coalition_kit.build.manifest import ManifestEntry, read_manifest, write_manifest
-from coalition_kit.build.notebook import BuildError, build_pdfs, compose, targets
-from coalition_kit.build.validate import validated_data
 from coalition_kit.load.problems import DataError
-from coalition_kit.paths import default_data_dir, project_root
+from coalition_kit.outputs.digest import data_digest
+from coalition_kit.outputs.manifest import ManifestEntry, read_manifest, write_manifest
+from coalition_kit.paths import Project
+from coalition_kit.pipeline.pdfs import BuildError, build_pdfs, compose, targets
+from coalition_kit.pipeline.validate import validated_data
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,10 +29,10 @@ from coalition_kit.paths import default_data_dir, project_root
 def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...], output: Path | None,
          dist_dir: Path | None, docs_dir: Path | None, html_path: Path | None) -> None:
     """Build every printed edition in every language (or the ones you choose)."""
-    root = project_root()
-    dist = dist_dir or root / "dist"
+    project = Project.here()
+    dist = dist_dir or project.dist_dir
     try:
-        data = validated_data(data_dir or default_data_dir(), docs_dir or root / "docs")
+        data = validated_data(data_dir or project.data_dir, docs_dir or project.docs_dir)
     except DataError as exc:
         click.echo(exc.report())
         sys.exit(1)
@@ -48,10 +48,10 @@ def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...
     try:
         if html_path:
             html_path.parent.mkdir(parents=True, exist_ok=True)
-            html_path.write_text(compose(data, chosen[0], root, docs_dir), encoding="utf-8")
+            html_path.write_text(compose(data, chosen[0], project, docs_dir), encoding="utf-8")
             click.echo(f"html         {html_path}")
             return
-        entries = build_pdfs(data, root, dist, chosen, report=click.echo, output=output,
+        entries = build_pdfs(data, project, dist, chosen, report=click.echo, output=output,
                              docs_dir=docs_dir)
     except BuildError as exc:
         click.echo(f"error: {exc}", err=True)

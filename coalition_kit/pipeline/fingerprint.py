@@ -12,24 +12,10 @@ import json
 import os
 from pathlib import Path
 
+from coalition_kit.outputs.digest import files_under
 from coalition_kit.paths import PACKAGE_DIR
 
 STAMP = ".build-inputs.json"
-
-
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-
-
-def data_digest(data_dir: Path) -> str:
-    """A digest of the data folder's files: which data a set of PDFs was made from."""
-    digest = hashlib.sha256()
-    for path in _files(data_dir):
-        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 def input_fingerprint(root: Path, data_dir: Path, site_dir: Path) -> str:
@@ -37,7 +23,7 @@ def input_fingerprint(root: Path, data_dir: Path, site_dir: Path) -> str:
     folders = [("data", data_dir), ("docs", root / "docs"), ("overrides", root / "overrides"),
                ("package", PACKAGE_DIR)]
     for label, folder in folders:
-        for path in _files(folder):
+        for path in files_under(folder):
             digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     for single in (root / "mkdocs.yml", root / "requirements.lock"):

@@ -1,4 +1,4 @@
-"""Build the printed editions: every edition in every language, with one line of feedback each."""
+"""Print the editions: every edition in every language, with one line of feedback each."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from coalition_kit.build.privacy_guard import leaks_in_text
-from coalition_kit.build.manifest import ManifestEntry, entry_for, size_label
 from coalition_kit.model import CoalitionData
 from coalition_kit.model.editions import Edition
 from coalition_kit.model.privacy import public_view
-from coalition_kit.notebook.compose import compose_edition
-from coalition_kit.notebook.pdf import write_pdf
+from coalition_kit.outputs.manifest import ManifestEntry, entry_for, size_label
+from coalition_kit.paths import Project
+from coalition_kit.pipeline.privacy_guard import leaks_in_text
+from coalition_kit.printed.compose import compose_edition
+from coalition_kit.printed.pdf import write_pdf
+from coalition_kit.site.engine import markdown_settings
 
 
 class BuildError(Exception):
@@ -45,13 +47,13 @@ def data_for(data: CoalitionData, edition: Edition) -> CoalitionData:
     return data if edition.includes_private else public_view(data)
 
 
-def compose(data: CoalitionData, target: Target, root: Path, docs_dir: Path | None = None) -> str:
+def compose(data: CoalitionData, target: Target, project: Project, docs_dir: Path | None = None) -> str:
     """The edition's HTML; pages come from ``docs_dir`` (default: the project's docs/)."""
     return compose_edition(data_for(data, target.edition), target.edition, target.lang,
-                           docs_dir or root / "docs", root / "mkdocs.yml")
+                           docs_dir or project.docs_dir, markdown_settings(project.mkdocs_yml))
 
 
-def build_pdfs(data: CoalitionData, root: Path, dist_dir: Path, chosen: list[Target],
+def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: list[Target],
                report: Callable[[str], None] = print, output: Path | None = None,
                shown_dir: Path | None = None, docs_dir: Path | None = None) -> list[ManifestEntry]:
     """Build each target into ``dist_dir`` (or ``output``); ``shown_dir`` is the folder named in feedback."""
@@ -60,12 +62,12 @@ def build_pdfs(data: CoalitionData, root: Path, dist_dir: Path, chosen: list[Tar
         started = time.perf_counter()
         path = output if output is not None else dist_dir / target.file_name
         try:
-            html = compose(data, target, root, docs_dir)
+            html = compose(data, target, project, docs_dir)
             if not target.edition.includes_private:
                 leaks = leaks_in_text(data, html)
                 if leaks:
                     raise BuildError(f"private data would be printed in a public edition: {leaks[0][:20]}…")
-            result = write_pdf(html, path, base_url=docs_dir or root / "docs")
+            result = write_pdf(html, path, base_url=docs_dir or project.docs_dir)
         except BuildError:
             raise
         except Exception as exc:  # report which edition failed, then stop

@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from coalition_kit.build.files import publishable
+from coalition_kit.outputs.files import publishable
 
 
 @dataclass(frozen=True)

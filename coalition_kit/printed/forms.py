@@ -119,16 +119,3 @@ def unknown_form_message(slug: str) -> str:
 def internal_form_message(slug: str) -> str:
     return (f"the form '{slug}' is internal (it lists the coalition's own records), so only an edition "
             "with includes_private: true may list it")
-
-
-def form(slug: str, edition_id: str, includes_private: bool = True) -> Form:
-    """The form ``slug``; a clear error if it does not exist, or is internal and the edition is public."""
-    try:
-        spec = FORMS[slug]
-    except KeyError:
-        known = ", ".join(FORMS)
-        raise KeyError(f"editions.yml: edition '{edition_id}' lists form '{slug}', "
-                       f"which does not exist (known forms: {known})") from None
-    if spec.internal and not includes_private:
-        raise ValueError(f"editions.yml: edition '{edition_id}' lists {internal_form_message(slug)}")
-    return spec

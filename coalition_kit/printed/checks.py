@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from coalition_kit.model import CoalitionData
-from coalition_kit.notebook.forms import FORMS, internal_form_message, unknown_form_message
+from coalition_kit.printed.forms import FORMS, internal_form_message, unknown_form_message
 
 __all__ = ["EditionProblem", "check_editions"]
 

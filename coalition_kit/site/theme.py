@@ -1,28 +1,10 @@
-"""What the website build needs from data: loaded once per build, public view only."""
+"""Values the theme overrides read from data (``config.extra.ck``), with readable colours."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
-from coalition_kit.load.loader import load_data
 from coalition_kit.model import CoalitionData
-from coalition_kit.model.privacy import public_view
-
-
-def site_data(config_dir: Path) -> CoalitionData:
-    """The public view of the data folder named by COALITION_DATA (default: data/ beside mkdocs.yml)."""
-    data_dir = Path(os.environ.get("COALITION_DATA") or config_dir / "data")
-    return public_view(load_data(data_dir))
-
-
-def dist_dir(config_dir: Path) -> Path:
-    return Path(os.environ.get("COALITION_DIST") or config_dir / "dist")
-
-
-def site_language(data: CoalitionData) -> str:
-    return os.environ.get("COALITION_LANG") or data.coalition.main_language
 
 
 def theme_settings(data: CoalitionData, lang: str) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from coalition_kit.load.loader import load_data, problem_at
 from coalition_kit.load.problems import DataError
 from coalition_kit.model import CoalitionData
-from coalition_kit.notebook.checks import check_editions
+from coalition_kit.printed.checks import check_editions
 
 
 def validated_data(data_dir: Path, docs_dir: Path) -> CoalitionData:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import weasyprint
 
-from coalition_kit.build.files import publishable
+from coalition_kit.outputs.files import publishable
 
 PDF_VARIANT = "pdf/ua-1"
 

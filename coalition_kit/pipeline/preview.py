@@ -1,0 +1,62 @@
+"""Live preview: build the site into a temporary folder, serve it, rebuild when data or pages change.
+
+The same site step as a full build (engine, then the finish step), fed with the PDFs already
+in dist/ when they were made from the same data; PDFs are not rebuilt on each save.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from coalition_kit.load.problems import DataError
+from coalition_kit.model.privacy import public_view
+from coalition_kit.outputs.digest import data_digest
+from coalition_kit.outputs.manifest import read_manifest
+from coalition_kit.paths import Project
+from coalition_kit.pipeline.validate import validated_data
+from coalition_kit.site.engine import SiteBuildError, build_site
+from coalition_kit.site.finish import finish_site
+from coalition_kit.site.inputs import SiteInputs
+
+log = logging.getLogger("mkdocs.coalition_kit")
+
+
+def preview(project: Project, data_dir: Path, dist_dir: Path, host: str, port: int) -> None:
+    """Serve until Ctrl+C; a data problem is logged and the last good build stays on show."""
+    site_dir = Path(tempfile.mkdtemp(prefix="coalition-preview-"))
+    url = f"http://{host}:{port}/"
+
+    def rebuild() -> None:
+        try:
+            data = public_view(validated_data(data_dir, project.docs_dir))
+        except DataError as exc:
+            log.error("the coalition data has problems:\n%s", exc.report())
+            return
+        inputs = SiteInputs(data, data.coalition.main_language, dist_dir,
+                            read_manifest(dist_dir, data_digest(data_dir)))
+        try:
+            build_site(project.mkdocs_yml, inputs, site_dir, serve_url=url)
+        except SiteBuildError as exc:
+            log.error("%s", exc)
+            return
+        finish_site(site_dir, inputs)
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
+    try:
+        rebuild()
+        for watched in (project.docs_dir, data_dir, project.mkdocs_yml, project.root / "overrides"):
+            if watched.exists():
+                server.watch(str(watched))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
