@@ -140,7 +140,7 @@ def plan_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Pat
     in_edition = frozenset(page for part in edition.parts for page in part.pages)
     parts: list[ComposedPart] = []
     for index, part in enumerate(edition.parts, start=1):
-        composed = ComposedPart(index, blocks.t(part.title), blocks.t(part.intro) if part.intro else "",
+        composed = ComposedPart(index, blocks.text(part.title), blocks.text(part.intro) if part.intro else "",
                                 f"part-{index}")
         for page in part.pages:
             html = render_page(docs_dir / page, blocks, settings)
@@ -166,7 +166,7 @@ def _poster_signs(data: CoalitionData, blocks: Blocks, limit: int = 6) -> list[s
     while len(chosen) < limit and any(pools):
         for pool in pools:
             if pool and len(chosen) < limit:
-                text = blocks.t(pool.pop(0))
+                text = blocks.text(pool.pop(0))
                 if text not in chosen:
                     chosen.append(text)
     return chosen
@@ -181,20 +181,20 @@ def _piece_context(data: CoalitionData, edition: Edition, lang: str, docs_dir: P
     help_url = page_url(_site(data), "get-help.md", lang, c.main_language) \
         if (docs_dir / "get-help.md").is_file() else home
     logo = data.logo_path()
-    org = blocks.t(c.name)
+    org = blocks.text(c.name)
     return {
-        "c": c, "t": blocks.t, "lang": lang, "edition": edition, "data": data, "L": Labels(lang),
+        "c": c, "t": blocks.text, "lang": lang, "edition": edition, "data": data, "L": Labels(lang),
         "font_faces": Markup(font_face_css()), "font_family": FAMILY,
         "paper": paper_name, "paper_w": width, "paper_h": height,
         "created": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "date_label": when.strftime("%B %Y"),
-        "org": org, "org_short": blocks.t(c.short_name or c.name),
+        "org": org, "org_short": blocks.text(c.short_name or c.name),
         "hotline": c.primary_hotline, "home_url": home, "help_url": help_url,
         "qr_home": qr_svg(home, f"QR code: {home}"), "qr_help": qr_svg(help_url, f"QR code: {help_url}"),
         "logo_uri": logo.as_uri() if logo and logo.is_file() else None,
         "private": edition.includes_private,
         "rs": data.hotel.three_rs,
         "signs": _poster_signs(data, blocks),
-        "caveat": blocks.t(data.hotel.caveat),
+        "caveat": blocks.text(data.hotel.caveat),
         "hotel": data.hotel,
         "step_lines": lambda step: _step_numbers(data, step),
     }

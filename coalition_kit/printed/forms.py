@@ -32,19 +32,19 @@ def _none(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
 
 def _assessment(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
     """Questions derived from the hotel project data: the three R's, signs by role, myths, response."""
-    t = blocks.t
+    t = blocks.text
     roles = [t(r.staff) for r in data.hotel.roles][:4]
     myths = [t(m.myth) for m in data.myths.myths][:4]
     return {"roles": roles, "myths": myths, "r_count": len(data.hotel.three_rs)}
 
 
 def _evaluation(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
-    return {"segments": [blocks.t(s.title) for s in data.volunteers.session]}
+    return {"segments": [blocks.text(s.title) for s in data.volunteers.session]}
 
 
 def _visit_log(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
-    return {"offers": [blocks.t(o.title) for o in data.hotel.provides],
-            "follow_up": [(blocks.t(f.when), blocks.t(f.what)) for f in data.volunteers.follow_up]}
+    return {"offers": [blocks.text(o.title) for o in data.hotel.provides],
+            "follow_up": [(blocks.text(f.when), blocks.text(f.what)) for f in data.volunteers.follow_up]}
 
 
 def _outreach(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
@@ -64,7 +64,7 @@ def _roster(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
 def _agenda(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
     committees: list[str] = []
     for area in data.focus_areas.areas:
-        name = blocks.t(area.committee)
+        name = blocks.text(area.committee)
         if name not in committees:
             committees.append(name)
     items = ["Welcome and introductions", "Actions from the last meeting"]
@@ -74,16 +74,16 @@ def _agenda(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
 
 
 def _charter(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
-    return {"areas": [blocks.t(a.name) for a in data.focus_areas.areas]}
+    return {"areas": [blocks.text(a.name) for a in data.focus_areas.areas]}
 
 
 def _stakeholders(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
-    return {"sectors": [blocks.t(s.name) for s in data.stakeholders.sectors]}
+    return {"sectors": [blocks.text(s.name) for s in data.stakeholders.sectors]}
 
 
 def _readiness(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
-    return {"dimensions": [(d.letter, blocks.t(d.name)) for d in data.readiness.dimensions],
-            "stages": [(s.number, blocks.t(s.name)) for s in data.readiness.stages]}
+    return {"dimensions": [(d.letter, blocks.text(d.name)) for d in data.readiness.dimensions],
+            "stages": [(s.number, blocks.text(s.name)) for s in data.readiness.stages]}
 
 
 FORMS: dict[str, Form] = {f.slug: f for f in (

@@ -72,13 +72,13 @@ class Blocks:
 
     # --- helpers ---------------------------------------------------------------
 
-    def t(self, value: Any) -> str:
+    def text(self, value: Any) -> str:
         """The text of a data value in this build's language."""
         return text_for(value, self.lang, self.data.coalition.main_language)
 
     def _render(self, macro: str, **context: Any) -> Markup:
         module = _ENV.get_template("blocks.html").make_module(
-            {"t": self.t, "output": self.output, "lang": self.lang, "c": self.data.coalition,
+            {"t": self.text, "output": self.output, "lang": self.lang, "c": self.data.coalition,
              "data": self.data}
         )
         return _html_block(getattr(module, macro)(**context))
@@ -92,7 +92,7 @@ class Blocks:
             "volunteer_commitment", "visit_steps", "session_plan", "objections",
             "policy_template", "follow_up", "readiness_stages", "readiness_dimensions",
             "readiness_assessment", "glossary", "myths", "events_list", "sources_list",
-            "downloads", "contact", "t", "hotel_goal", "why_hotels", "has_stat", "readiness_summary",
+            "downloads", "contact", "hotel_goal", "why_hotels", "has_stat", "readiness_summary",
             "legal_definitions", "training_rules", "training_topics",
         ]
         return {name: getattr(self, name) for name in names}
@@ -100,13 +100,13 @@ class Blocks:
     def variables(self) -> dict[str, Any]:
         """Values pages may print directly; every string is already HTML-escaped."""
         c = self.data.coalition
-        rs = [self.t(r.title) for r in self.data.hotel.three_rs]
+        rs = [self.text(r.title) for r in self.data.hotel.three_rs]
         return {
-            "coalition": SafeView(c, self.t),
-            "hotline": SafeView(c.primary_hotline, self.t),
+            "coalition": SafeView(c, self.text),
+            "hotline": SafeView(c.primary_hotline, self.text),
             "lang": self.lang,
-            "org_name": escape(self.t(c.name)),
-            "org_short": escape(self.t(c.short_name or c.name)),
+            "org_name": escape(self.text(c.name)),
+            "org_short": escape(self.text(c.short_name or c.name)),
             "three_rs_heading": escape(", ".join(rs)),
             "has_training_rules": bool(self.data.law.training_rules),
             "has_training_topics": bool(self.data.law.training_topics),
@@ -149,7 +149,7 @@ class Blocks:
     def steps_overview(self, page: str = "steps.md") -> Markup:
         """A numbered Markdown list linking each step on ``page`` (relative to the calling page),
         so the site and the notebook both resolve and check the links."""
-        lines = [f"{n}. [{md_text(self.t(step.title))}]({page}#step-{step.id}): {md_text(self.t(step.summary))}"
+        lines = [f"{n}. [{md_text(self.text(step.title))}]({page}#step-{step.id}): {md_text(self.text(step.summary))}"
                  for n, step in enumerate(self.data.building.steps, start=1)]
         return Markup("\n" + "\n".join(lines) + "\n")
 
@@ -247,7 +247,7 @@ class Blocks:
     # --- reference -------------------------------------------------------------
 
     def glossary(self) -> Markup:
-        terms = sorted(self.data.glossary.terms, key=lambda term: self.t(term.term).lower())
+        terms = sorted(self.data.glossary.terms, key=lambda term: self.text(term.term).lower())
         return self._render("glossary", terms=terms)
 
     def myths(self) -> Markup:
@@ -258,7 +258,7 @@ class Blocks:
         return self._render("events", events=events)
 
     def sources_list(self) -> Markup:
-        sources = sorted(self.data.all_sources(), key=lambda s: self.t(s.name).lower())
+        sources = sorted(self.data.all_sources(), key=lambda s: self.text(s.name).lower())
         return self._render("sources", sources=sources)
 
     def downloads(self) -> Markup:
@@ -281,7 +281,7 @@ class Blocks:
         """Each item under its own Markdown heading, so it shows in the page's table of contents."""
         parts: list[str] = []
         for number, item in enumerate(items, start=1):
-            title = self.t(getattr(item, "title", None) or getattr(item, "name"))
+            title = self.text(getattr(item, "title", None) or getattr(item, "name"))
             heading = f"{number}. {title}" if numbered else title
             anchor = f"{macro.replace('_', '-')}-{item.id}"
             parts.append(f"\n{'#' * level} {md_text(heading)} {{ #{anchor} }}\n")
