@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from coalition_kit.site.engine import markdown_settings
 from coalition_kit.pipeline.pdfs import data_for
 from coalition_kit.printed.compose import plan_edition
 
@@ -16,7 +17,7 @@ BOOKS = ["volunteer", "manager"]
 
 def _plan(build, edition_id):
     edition = build.data.edition(edition_id)
-    return plan_edition(data_for(build.data, edition), edition, "en", build.docs, ROOT / "mkdocs.yml")
+    return plan_edition(data_for(build.data, edition), edition, "en", build.docs, markdown_settings(ROOT / "mkdocs.yml"))
 
 
 def _outline(reader):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coalition_kit.site.engine import markdown_settings
 from coalition_kit.load.loader import load_data
 from coalition_kit.printed.compose import compose_edition
 from coalition_kit.printed.forms import FORMS
@@ -63,21 +64,21 @@ def test_a_missing_page_is_a_clear_error(tmp_path):
     data = _edition_with(tmp_path, "editions:\n  - id: staff\n    title: S\n    audience: A\n"
                                    "    parts: [{title: P, pages: [no-such-page.md]}]\n")
     with pytest.raises(FileNotFoundError, match=r"edition 'staff' lists page 'no-such-page.md'"):
-        compose_edition(data, data.edition("staff"), "en", PAGES, ROOT / "mkdocs.yml")
+        compose_edition(data, data.edition("staff"), "en", PAGES, markdown_settings(ROOT / "mkdocs.yml"))
 
 
 def test_an_unknown_form_is_a_clear_error(tmp_path):
     data = _edition_with(tmp_path, "editions:\n  - id: staff\n    title: S\n    audience: A\n"
                                    "    parts: [{title: P, forms: [no-such-form]}]\n")
     with pytest.raises(KeyError, match=r"lists form 'no-such-form'.*known forms: sign-in"):
-        compose_edition(data, data.edition("staff"), "en", PAGES, ROOT / "mkdocs.yml")
+        compose_edition(data, data.edition("staff"), "en", PAGES, markdown_settings(ROOT / "mkdocs.yml"))
 
 
 def test_every_form_composes(tmp_path):
     forms = ", ".join(FORMS)
     data = _edition_with(tmp_path, "editions:\n  - id: volunteer\n    title: V\n    audience: A\n"
                                    f"    includes_private: true\n    parts: [{{title: P, forms: [{forms}]}}]\n")
-    html = compose_edition(data, data.edition("volunteer"), "en", PAGES, ROOT / "mkdocs.yml")
+    html = compose_edition(data, data.edition("volunteer"), "en", PAGES, markdown_settings(ROOT / "mkdocs.yml"))
     for form in FORMS.values():
         assert f'id="form-{form.slug}"' in html
     names = [part.split('"')[0] for part in html.split(' name="')[1:]]
@@ -106,7 +107,7 @@ def test_an_internal_form_in_a_public_edition_is_rejected(tmp_path):
                                    "    parts: [{title: P, forms: [sign-in, volunteer-roster]}]\n")
     with pytest.raises(ValueError, match=r"edition 'manager' lists the form 'volunteer-roster' is internal"
                                          r".*includes_private: true"):
-        compose_edition(data, data.edition("manager"), "en", PAGES, ROOT / "mkdocs.yml")
+        compose_edition(data, data.edition("manager"), "en", PAGES, markdown_settings(ROOT / "mkdocs.yml"))
 
 
 def test_internal_forms_are_the_outreach_tracker_and_the_volunteer_roster():

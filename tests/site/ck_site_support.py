@@ -10,14 +10,16 @@ from __future__ import annotations
 import html
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from coalition_kit.pipeline.fingerprint import data_digest
+from coalition_kit.outputs.digest import data_digest
 from coalition_kit.outputs.manifest import write_manifest
 from coalition_kit.pipeline.pdfs import build_pdfs, targets
 from coalition_kit.pipeline.build import build_everything
-from coalition_kit.pipeline.website import build_site
+from coalition_kit.pipeline.website import publish_site
+from coalition_kit.paths import Project
+from coalition_kit.site.inputs import SiteInputs
 from coalition_kit.load.loader import load_data
 from coalition_kit.load.problems import DataError
 from coalition_kit.model import CoalitionData
@@ -90,7 +92,7 @@ def build(name: str, tmp_root: Path) -> BuiltSite:
         data_dir = FJORD if name == "fjord" else DEFAULT_DATA
         out = tmp_root / name
         if name == "fjord":  # the real pipeline, end to end (small data: fast)
-            build_everything(ROOT, data_dir, out / "site", out / "dist", report=lambda _: None)
+            build_everything(Project(ROOT), data_dir, out / "site", out / "dist", report=lambda _: None)
         else:
             build_public(data_dir, out / "site", out / "dist")
         _BUILDS[name] = BuiltSite(name, out / "site", out / "dist", public_view(load_data(data_dir)))
@@ -102,13 +104,9 @@ def build_public(data_dir: Path, site: Path, dist: Path) -> None:
     website, and the full volunteer notebook is the slowest PDF): keeps the suite fast."""
     data = load_data(data_dir)
     chosen = [t for t in targets(data) if not t.edition.includes_private]
-    entries = build_pdfs(data, ROOT, dist, chosen, report=lambda _: None)
+    entries = build_pdfs(data, Project(ROOT), dist, chosen, report=lambda _: None)
     write_manifest(dist, entries, data_digest(data_dir))
 
-    def finish(staging: Path) -> None:
-        downloads = staging / "downloads"
-        downloads.mkdir(parents=True, exist_ok=True)
-        for entry in entries:
-            shutil.copy2(dist / entry.file, downloads / entry.file)
-
-    build_site(ROOT, data_dir, dist, site, finish=finish)
+    public = public_view(data)
+    publish_site(Project(ROOT), SiteInputs(public, public.coalition.main_language, dist,
+                                           [asdict(e) for e in entries]), site)

@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 from ck_site_support import FJORD, ROOT, visible_text
-from coalition_kit.pipeline.website import build_site
+from coalition_kit.load.loader import load_data
+from coalition_kit.model.privacy import public_view
+from coalition_kit.paths import Project
+from coalition_kit.pipeline.website import publish_site
+from coalition_kit.site.inputs import SiteInputs
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +43,8 @@ def hostile_site(tmp_path_factory) -> Path:
     (data / "logo.svg").write_text(LOGO, encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     site = tmp / "site"
-    build_site(ROOT, data, tmp / "dist", site)
+    public = public_view(load_data(data))
+    publish_site(Project(ROOT), SiteInputs(public, public.coalition.main_language, tmp / "dist"), site)
     return site
 
 
