@@ -46,8 +46,7 @@ def check(data_dir: Path | None) -> None:
 def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None, force: bool) -> None:
     """Validate, then build every PDF and the website."""
     from coalition_kit.pipeline.build import build_everything
-    from coalition_kit.pipeline.pdfs import BuildError
-    from coalition_kit.site.engine import SiteBuildError
+    from coalition_kit.pipeline.errors import BuildError
 
     project = Project.here()
     try:
@@ -56,7 +55,7 @@ def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None, f
     except DataError as exc:
         click.echo(exc.report())
         sys.exit(1)
-    except (BuildError, SiteBuildError) as exc:
+    except BuildError as exc:
         _fail(str(exc))
 
 
@@ -92,7 +91,7 @@ def _show_mkdocs_messages() -> None:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    logging.getLogger("mkdocs.plugins.macros").setLevel(logging.WARNING)  # its INFO lists every macro
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # its INFO lists every macro
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,8 @@ from coalition_kit.load.problems import DataError
 from coalition_kit.outputs.digest import data_digest
 from coalition_kit.outputs.manifest import ManifestEntry, read_manifest, write_manifest
 from coalition_kit.paths import Project
-from coalition_kit.pipeline.pdfs import BuildError, build_pdfs, compose, targets
+from coalition_kit.pipeline.errors import BuildError
+from coalition_kit.pipeline.pdfs import build_pdfs, compose, targets
 from coalition_kit.pipeline.validate import validated_data
 
 

@@ -19,7 +19,8 @@ from coalition_kit.outputs.digest import data_digest
 from coalition_kit.outputs.manifest import write_manifest
 from coalition_kit.paths import Project
 from coalition_kit.pipeline.fingerprint import input_fingerprint, outputs_current, record
-from coalition_kit.pipeline.pdfs import BuildError, build_pdfs, targets
+from coalition_kit.pipeline.errors import BuildError
+from coalition_kit.pipeline.pdfs import build_pdfs, targets
 from coalition_kit.pipeline.privacy_guard import leaks_in_folder
 from coalition_kit.pipeline.validate import validated_data
 from coalition_kit.pipeline.website import publish_site
@@ -28,7 +29,7 @@ from coalition_kit.site.inputs import SiteInputs
 
 def build_everything(project: Project, data_dir: Path, site_dir: Path, dist_dir: Path,
                      report: Callable[[str], None] = print, force: bool = False) -> None:
-    """Raises DataError for bad data (nothing written), BuildError/SiteBuildError for failed steps.
+    """Raises DataError for bad data (nothing written), BuildError for a failed step.
 
     When nothing that shapes the outputs changed since the last build, it only says so
     (``force`` rebuilds anyway).

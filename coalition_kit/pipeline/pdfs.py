@@ -12,14 +12,11 @@ from coalition_kit.model.editions import Edition
 from coalition_kit.model.privacy import public_view
 from coalition_kit.outputs.manifest import ManifestEntry, entry_for, size_label
 from coalition_kit.paths import Project
+from coalition_kit.pipeline.errors import BuildError
 from coalition_kit.pipeline.privacy_guard import leaks_in_text
 from coalition_kit.printed.compose import compose_edition
 from coalition_kit.printed.pdf import write_pdf
 from coalition_kit.site.engine import markdown_settings
-
-
-class BuildError(Exception):
-    """A build step failed; the message says which and why."""
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from coalition_kit.outputs.digest import data_digest
 from coalition_kit.outputs.manifest import read_manifest
 from coalition_kit.paths import Project
 from coalition_kit.pipeline.validate import validated_data
-from coalition_kit.site.engine import SiteBuildError, build_site
-from coalition_kit.site.finish import finish_site
+from coalition_kit.pipeline.errors import BuildError
+from coalition_kit.pipeline.website import render_site
 from coalition_kit.site.inputs import SiteInputs
 
 log = logging.getLogger("mkdocs.coalition_kit")
@@ -40,11 +40,9 @@ def preview(project: Project, data_dir: Path, dist_dir: Path, host: str, port: i
         inputs = SiteInputs(data, data.coalition.main_language, dist_dir,
                             read_manifest(dist_dir, data_digest(data_dir)))
         try:
-            build_site(project.mkdocs_yml, inputs, site_dir, serve_url=url)
-        except SiteBuildError as exc:
+            render_site(project, inputs, site_dir, serve_url=url)
+        except BuildError as exc:
             log.error("%s", exc)
-            return
-        finish_site(site_dir, inputs)
 
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
     try:

@@ -10,9 +10,19 @@ from pathlib import Path
 
 from coalition_kit.outputs.files import publishable
 from coalition_kit.paths import Project
-from coalition_kit.site.engine import build_site
+from coalition_kit.pipeline.errors import BuildError
+from coalition_kit.site.engine import SiteBuildError, build_site
 from coalition_kit.site.finish import finish_site
 from coalition_kit.site.inputs import SiteInputs
+
+
+def render_site(project: Project, inputs: SiteInputs, folder: Path, *, serve_url: str | None = None) -> None:
+    """The engine renders the pages into ``folder``, then the finish step adds the other files."""
+    try:
+        build_site(project.mkdocs_yml, inputs, folder, serve_url=serve_url)
+    except SiteBuildError as exc:
+        raise BuildError(str(exc)) from exc
+    finish_site(folder, inputs)
 
 
 def publish_site(project: Project, inputs: SiteInputs, site_dir: Path,
@@ -26,8 +36,7 @@ def publish_site(project: Project, inputs: SiteInputs, site_dir: Path,
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        build_site(project.mkdocs_yml, inputs, staging)
-        finish_site(staging, inputs)
+        render_site(project, inputs, staging)
         if check is not None:
             check(staging)
         publishable(staging)
