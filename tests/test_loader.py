@@ -169,6 +169,32 @@ def test_duplicate_id_points_at_the_repeat(fjord_copy: Path) -> None:
     assert problem.message == "id 'fjord-helpline' is used twice in this list (first in item 1); each id must be unique"
 
 
+def test_every_repeated_id_is_reported_where_it_is(fjord_copy: Path) -> None:
+    path = fjord_copy / "hotel_project.yml"
+    replace(path, "{id: say, title: Say it", "{id: see, title: Say it")
+    replace(path, "{id: stop, title: Stop it", "{id: see, title: Stop it")
+    problems = problems_for(fjord_copy)
+    assert [(p.line, p.message) for p in problems] == [
+        (line_of(path, "title: Say it"), "id 'see' is used twice in this list (first in item 1); each id must be unique"),
+        (line_of(path, "title: Stop it"), "id 'see' is used twice in this list (first in item 1); each id must be unique"),
+    ]
+    assert all(p.file.endswith("hotel_project.yml") for p in problems)
+
+
+def test_unknown_languages_deep_in_the_data(fjord_copy: Path) -> None:
+    path = fjord_copy / "hotel_project.yml"
+    replace(path, "signs: [A guest who never holds their own passport]",
+            "signs: [{en: A guest who never holds their own passport, nb: En gjest, de: Ein Gast}]")
+    problems = problems_for(fjord_copy)
+    assert [p.message for p in problems] == [
+        "language 'nb' is not listed in coalition.yml languages (en)",
+        "language 'de' is not listed in coalition.yml languages (en)",
+    ]
+    text = path.read_text(encoding="utf-8").splitlines()[problems[0].line - 1]
+    assert text[problems[0].column - 1:].startswith("En gjest")  # the text in that language
+    assert text[problems[1].column - 1:].startswith("Ein Gast")
+
+
 def test_unclosed_quote_points_at_the_quote(fjord_copy: Path) -> None:
     path = fjord_copy / "coalition.yml"
     replace(path, "city: Fjordby", 'city: "Fjordby')

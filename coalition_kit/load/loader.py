@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from coalition_kit.load.problems import DataError, Problem
 from coalition_kit.load.yaml_source import Positions, YamlDocument, read_yaml
 from coalition_kit.model import DATA_FILES, CoalitionData, DataFile
 from coalition_kit.model.base import LANG_RE
+from coalition_kit.model.walk import Loc, walk
 
 
 def display_path(path: Path) -> str:
@@ -43,7 +45,7 @@ def load_data(data_dir: Path | str) -> CoalitionData:
         if not path.exists():
             if spec.required:
                 problems.append(Problem(display_path(path), 1, 1, f"required file is missing ({spec.purpose})",
-                                        hint="Copy it from the default data/ folder or run 'coalition new'."))
+                                        hint="Copy it from the default data/ folder and edit it."))
             continue
         model, file_problems = _load_file(path, spec)
         problems.extend(file_problems)
@@ -187,7 +189,7 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
     for spec in DATA_FILES:
         model = values.get(spec.attribute)
         if model is not None:
-            for loc, first, item_id in _duplicate_ids(model, ()):
+            for loc, first, item_id in _duplicate_ids(model):
                 problems.append(problem_at(data_dir / spec.name, loc,
                                     f"id '{item_id}' is used twice in this list (first in item {first + 1}); "
                                     "each id must be unique"))
@@ -212,7 +214,7 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
             model = values.get(spec.attribute)
             if model is None:
                 continue
-            for loc, lang in _text_languages(model, ()):
+            for loc, lang in _text_languages(model):
                 if lang not in enabled:
                     problems.append(problem_at(data_dir / spec.name, loc + (lang,),
                                         f"language '{lang}' is not listed in coalition.yml languages "
@@ -220,33 +222,28 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
     return problems
 
 
-def _duplicate_ids(value: Any, loc: tuple):
+def _duplicate_ids(value: Any) -> Iterator[tuple[Loc, int, str]]:
     """(location of the repeated id, index of its first use, id) for every list of items with ids."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _duplicate_ids(getattr(value, name), loc + (name,))
-    elif isinstance(value, list):
-        seen: dict[str, int] = {}
-        for i, item in enumerate(value):
-            item_id = getattr(item, "id", None)
-            if isinstance(item_id, str):
-                if item_id in seen:
-                    yield loc + (i, "id"), seen[item_id], item_id
-                else:
-                    seen[item_id] = i
-            yield from _duplicate_ids(item, loc + (i,))
+    seen: dict[Loc, dict[str, int]] = {}  # list location -> id -> index of its first use
+    for node in walk(value):
+        if not node.is_item:
+            continue
+        item_id = getattr(node.value, "id", None)
+        if isinstance(item_id, str):
+            first = seen.setdefault(node.loc[:-1], {})
+            if item_id in first:
+                yield node.loc + ("id",), first[item_id], item_id
+            else:
+                first[item_id] = node.loc[-1]
 
 
-def _text_languages(value: Any, loc: tuple):
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _text_languages(getattr(value, name), loc + (name,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _text_languages(item, loc + (i,))
-    elif isinstance(value, dict) and value and all(isinstance(k, str) and LANG_RE.match(k) for k in value):
-        for key in value:
-            yield loc, key
+def _text_languages(value: Any) -> Iterator[tuple[Loc, str]]:
+    """(location, language) for each language of each text given in several languages."""
+    for node in walk(value):
+        text = node.value
+        if isinstance(text, dict) and text and all(isinstance(k, str) and LANG_RE.match(k) for k in text):
+            for key in text:
+                yield node.loc, key
 
 
 def problem_at(path: Path, loc: tuple, message: str) -> Problem:

@@ -16,6 +16,7 @@ from coalition_kit.model.outreach import Outreach
 from coalition_kit.model.program import Building, FocusAreas, Stakeholders
 from coalition_kit.model.readiness import Readiness
 from coalition_kit.model.volunteers import VolunteerProgram
+from coalition_kit.model.walk import walk
 
 
 @dataclass(frozen=True)
@@ -94,26 +95,21 @@ class CoalitionData:
             return None
         return (self.data_dir / self.coalition.logo).resolve()
 
+    def referenced_files(self) -> list[Path]:
+        """Every file in the data folder that the data names (the logo), resolved."""
+        logo = self.logo_path()
+        return [logo] if logo is not None else []
+
     def all_sources(self) -> list[Source]:
         """Every source cited anywhere in the data, once each, in order of first use."""
         found: dict[str, Source] = {}
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
             if isinstance(value, Model):
-                for source in _walk_sources(value):
-                    found.setdefault(source.url, source)
+                for node in walk(value):
+                    if isinstance(node.value, Source):
+                        found.setdefault(node.value.url, node.value)
         return list(found.values())
-
-
-def _walk_sources(value: object):
-    if isinstance(value, Source):
-        yield value
-    elif isinstance(value, Model):
-        for name in type(value).model_fields:
-            yield from _walk_sources(getattr(value, name))
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _walk_sources(item)
 
 
 __all__ = ["CoalitionData", "DATA_FILES", "DataFile"]

@@ -107,6 +107,23 @@ Phone = Annotated[str, PlainValidator(_phone),
                   WithJsonSchema({"type": "string", "pattern": PHONE_RE.pattern})]
 Tel = Annotated[str, PlainValidator(_checked(re.compile(r"^\+?[0-9]{2,15}$"), "tel: number", "+18883737888")),
                 WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9]{2,15}$"})]
+
+
+def dialable(number: str) -> str:
+    """The number as a phone dials it: its digits and '+' only ("1-888-373-7888" -> "18883737888")."""
+    return "".join(c for c in number if c.isdigit() or c == "+")
+
+
+def tel_href(number: str) -> str:
+    """The ``tel:`` link that calls ``number`` (a ``Phone`` or a ``Tel``)."""
+    return "tel:" + dialable(number)
+
+
+def sms_href(number: str, keyword: str | None = None) -> str:
+    """The ``sms:`` link that texts ``number``, with ``keyword`` as the message when given."""
+    return f"sms:{dialable(number)}?&body={keyword}" if keyword else f"sms:{dialable(number)}"
+
+
 Color = Annotated[str, PlainValidator(_checked(COLOR_RE, "colour", "#1b4f72")),
                   WithJsonSchema({"type": "string", "pattern": COLOR_RE.pattern})]
 LangCode = Annotated[str, PlainValidator(_checked(LANG_RE, "language code", "en")),

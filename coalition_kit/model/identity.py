@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from coalition_kit.model.base import (
-    Color, Date, Email, LangCode, Model, Phone, Slug, Sources, Tel, Text, TimeZone, Url, Year,
+    Color, Date, Email, LangCode, Model, Phone, Slug, Sources, Tel, Text, TimeZone, Url, Year, sms_href, tel_href,
 )
 
 
@@ -38,21 +38,12 @@ class Hotline(Model):
 
     @property
     def tel_href(self) -> str | None:
-        if self.tel:
-            return "tel:" + self.tel
-        if self.number:
-            digits = "".join(c for c in self.number if c.isdigit() or c == "+")
-            return "tel:" + digits
-        return None
+        number = self.tel or self.number
+        return tel_href(number) if number else None
 
     @property
     def sms_href(self) -> str | None:
-        if not self.text_number:
-            return None
-        digits = "".join(c for c in self.text_number if c.isdigit() or c == "+")
-        if self.text_keyword:
-            return f"sms:{digits}?&body={self.text_keyword}"
-        return f"sms:{digits}"
+        return sms_href(self.text_number, self.text_keyword) if self.text_number else None
 
 
 class Colors(Model):

@@ -12,6 +12,11 @@ from pydantic import Field
 
 from coalition_kit.model.base import Count, Date, Email, Model, Phone, Slug, Text, private
 
+HotelStatus = Literal["not-contacted", "contacted", "scheduled", "trained", "declined"]
+"""Where a hotel is in the project, in the order it gets there (printed forms list them so)."""
+
+VolunteerRole = Literal["trainer", "ambassador", "coordinator"]
+
 
 class Visit(Model):
     date: Date
@@ -24,7 +29,7 @@ class Hotel(Model):
     id: Slug
     name: str = Field(description="Name of the property")
     area: Text | None = None
-    status: Literal["not-contacted", "contacted", "scheduled", "trained", "declined"] = "not-contacted"
+    status: HotelStatus = "not-contacted"
     manager_name: str | None = private("the manager's name")
     manager_phone: Phone | None = private("the manager's phone")
     manager_email: Email | None = private("the manager's email")
@@ -34,7 +39,7 @@ class Hotel(Model):
 
 class Volunteer(Model):
     id: Slug
-    role: Literal["trainer", "ambassador", "coordinator"]
+    role: VolunteerRole
     name: str | None = private("the volunteer's name")
     phone: Phone | None = private("the volunteer's phone")
     email: Email | None = private("the volunteer's email")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from coalition_kit.model import CoalitionData
+from coalition_kit.model.outreach import HotelStatus, VolunteerRole
 from coalition_kit.render.blocks import Blocks
 
 
@@ -50,15 +51,15 @@ def _visit_log(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
 def _outreach(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
     """The tracker lists the coalition's hotels; private fields are empty in public data."""
     return {"hotels": list(data.outreach.hotels), "blank_rows": max(4, 14 - len(data.outreach.hotels)),
-            "statuses": ["not-contacted", "contacted", "scheduled", "trained", "declined"]}
+            "statuses": list(get_args(HotelStatus))}
 
 
 def _roster(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
     """Volunteers from outreach.yml by role; names and contacts are private (internal editions only)."""
-    order = {"coordinator": 0, "trainer": 1, "ambassador": 2}
-    volunteers = sorted(data.outreach.volunteers, key=lambda v: order.get(v.role, 9))
-    return {"volunteers": volunteers, "blank_rows": max(6, 16 - len(volunteers)),
-            "roles": ["coordinator", "trainer", "ambassador"]}
+    roles = sorted(get_args(VolunteerRole), key=lambda role: role != "coordinator")  # who leads comes first
+    order = {role: i for i, role in enumerate(roles)}
+    volunteers = sorted(data.outreach.volunteers, key=lambda v: order.get(v.role, len(roles)))
+    return {"volunteers": volunteers, "blank_rows": max(6, 16 - len(volunteers)), "roles": roles}
 
 
 def _agenda(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:

@@ -6,6 +6,8 @@
   whose address is printed after the link text;
 - web links show their address in print unless the link text already is the address;
 - relative image paths are resolved against the page's own folder.
+
+These functions decide on addresses only; ``page_tree`` applies them to a page's elements.
 """
 
 from __future__ import annotations
@@ -16,12 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-_A = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
-_IMG = re.compile(r"<img\b([^>]*)>", re.S)
-_HREF = re.compile(r'\bhref="([^"]*)"')
-_SRC = re.compile(r'\bsrc="([^"]*)"')
-_CLASS = re.compile(r'\bclass="([^"]*)"')
-_TAGS = re.compile(r"<[^>]+>")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -58,13 +54,6 @@ class LinkContext:
     docs_dir: Path
 
 
-def _add_class(attrs: str, cls: str) -> str:
-    match = _CLASS.search(attrs)
-    if match:
-        return attrs[: match.start()] + f'class="{match.group(1)} {cls}"' + attrs[match.end():]
-    return attrs + f' class="{cls}"'
-
-
 def _resolve_page(ctx: LinkContext, path: str) -> str | None:
     """The docs page a relative link points to, or None when it is not a page."""
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(ctx.page), path)) if path else ctx.page
@@ -85,52 +74,35 @@ def _resolve_page(ctx: LinkContext, path: str) -> str | None:
     return None
 
 
-def _link(ctx: LinkContext, match: re.Match[str]) -> str:
-    attrs, inner = match.group(1), match.group(2)
-    href_match = _HREF.search(attrs)
-    if not href_match:
-        return match.group(0)
-    href = href_match.group(1)
-    text = _TAGS.sub("", inner).strip()
-    new_href, cls = href, None
+def link(ctx: LinkContext, href: str, text: str) -> tuple[str, str | None]:
+    """Where a link of this page points on paper, and the class that says how it prints.
+
+    ``href`` is the link's address as written on the page, with a same-page ``#id``
+    already made unique within the book; ``text`` is the link's text.
+    """
     if href.startswith("#"):
-        cls = "xref-local"
-    elif _SCHEME.match(href):
+        return href, "xref-local"
+    if _SCHEME.match(href):
         scheme = href.split(":", 1)[0].lower()
         if scheme in ("http", "https"):
             bare = text.rstrip("/") in (href.rstrip("/"), href.split("://", 1)[-1].rstrip("/"))
-            cls = "web-bare" if bare else "web"
-        elif scheme == "mailto":
-            cls = "mail-bare" if text == href[7:] else "mail"
-    else:
-        path, _, fragment = href.partition("#")
-        target = _resolve_page(ctx, path)
-        if target is not None and target in ctx.in_edition:
-            anchor = page_anchor(target)
-            new_href = f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
-            cls = "xref"
-        elif target is not None:
-            new_href = page_url(ctx.site, target, ctx.lang, ctx.main_lang) + (f"#{fragment}" if fragment else "")
-            cls = "web"
-        else:
-            joined = posixpath.normpath(posixpath.join(posixpath.dirname(ctx.page), path))
-            new_href = page_url(ctx.site, joined, ctx.lang, ctx.main_lang)
-            cls = "web"
-    attrs = attrs[: href_match.start()] + f'href="{new_href}"' + attrs[href_match.end():]
-    if cls:
-        attrs = _add_class(attrs, cls)
-    return f"<a{attrs}>{inner}</a>"
+            return href, "web-bare" if bare else "web"
+        if scheme == "mailto":
+            return href, "mail-bare" if text == href[7:] else "mail"
+        return href, None
+    path, _, fragment = href.partition("#")
+    target = _resolve_page(ctx, path)
+    if target is not None and target in ctx.in_edition:
+        anchor = page_anchor(target)
+        return (f"#{anchor}--{fragment}" if fragment else f"#{anchor}"), "xref"
+    if target is not None:
+        return page_url(ctx.site, target, ctx.lang, ctx.main_lang) + (f"#{fragment}" if fragment else ""), "web"
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(ctx.page), path))
+    return page_url(ctx.site, joined, ctx.lang, ctx.main_lang), "web"
 
 
-def _image(ctx: LinkContext, match: re.Match[str]) -> str:
-    attrs = match.group(1)
-    src_match = _SRC.search(attrs)
-    if not src_match or _SCHEME.match(src_match.group(1)) or src_match.group(1).startswith("/"):
-        return match.group(0)
-    path = (ctx.docs_dir / posixpath.dirname(ctx.page) / src_match.group(1)).resolve()
-    return "<img" + attrs[: src_match.start()] + f'src="{path.as_uri()}"' + attrs[src_match.end():] + ">"
-
-
-def rewrite(html: str, ctx: LinkContext) -> str:
-    html = _A.sub(lambda m: _link(ctx, m), html)
-    return _IMG.sub(lambda m: _image(ctx, m), html)
+def image_source(ctx: LinkContext, src: str) -> str:
+    """An image's address: a relative path becomes a file URI, resolved against the page's folder."""
+    if _SCHEME.match(src) or src.startswith("/"):
+        return src
+    return (ctx.docs_dir / posixpath.dirname(ctx.page) / src).resolve().as_uri()

@@ -11,7 +11,8 @@ from coalition_kit.site.engine import markdown_settings
 from coalition_kit.load.loader import load_data
 from coalition_kit.printed.compose import compose_edition
 from coalition_kit.printed.forms import FORMS
-from coalition_kit.printed.links import LinkContext, page_url, rewrite
+from coalition_kit.printed.links import LinkContext, page_url
+from coalition_kit.printed.page_tree import print_page
 from coalition_kit.printed.qr import qr_svg
 
 from nb_support import FJORD, PAGES, ROOT
@@ -34,12 +35,48 @@ def _ctx(page="hotel-project/signs.md", in_edition=("hotel-project/signs.md", "i
     ("tel:+4700000001", '<a href="tel:+4700000001">x</a>'),
 ])
 def test_link_rewriting(href, expected):
-    assert rewrite(f'<a href="{href}">x</a>', _ctx()) == expected
+    assert print_page(f'<a href="{href}">x</a>', _ctx()) == (expected, "hotel-project/signs.md")
 
 
 def test_a_link_whose_text_is_its_address_is_not_printed_twice():
-    html = rewrite('<a href="https://example.org/x">https://example.org/x</a>', _ctx())
+    html, _ = print_page('<a href="https://example.org/x">https://example.org/x</a>', _ctx())
     assert 'class="web-bare"' in html
+
+
+def test_ids_and_same_page_links_are_made_unique_and_the_first_h1_is_the_title():
+    html, title = print_page('<h1 id="t">Signs &amp; <em>roles</em></h1><h1>Other</h1>'
+                             '<p id="p"><a href="#p">up</a> <img src="img/a.png" alt=""></p>', _ctx())
+    assert title == "Signs & roles"
+    assert html == ('<h1 id="page-hotel-project-signs--t" class="section-title">Signs &amp; <em>roles</em></h1>'
+                    '<h1>Other</h1><p id="page-hotel-project-signs--p">'
+                    '<a href="#page-hotel-project-signs--p" class="xref-local">up</a> '
+                    f'<img src="{Path("/docs/hotel-project/img/a.png").resolve().as_uri()}" alt=""></p>')
+    html, _ = print_page('<section aria-labelledby="t x"><h2 id="t">T</h2></section>', _ctx())
+    assert 'aria-labelledby="page-hotel-project-signs--t page-hotel-project-signs--x"' in html
+
+
+def test_a_web_only_block_is_dropped_whole_with_the_blocks_inside_it():
+    page = ('<p>before</p>\n<div class="note ck-web-only"><div><h1>Web</h1><div><p>deep</p></div></div>'
+            '<div>more</div></div>\n<h1>Kept</h1>\n<ul><li class="ck-web-only">web</li><li>paper</li></ul>'
+            '<p><span class="ck-web-only">web </span>tail</p><p class="not-ck-web-only">kept</p>')
+    html, title = print_page(page, _ctx())
+    assert html == ('<p>before</p>\n\n<h1 class="section-title">Kept</h1>\n<ul><li>paper</li></ul>'
+                    '<p>tail</p><p class="not-ck-web-only">kept</p>')
+    assert title == "Kept"
+
+
+def test_svg_and_raw_text_survive_serialization():
+    page = ('<p>a < b &amp; "c"</p><svg viewBox="0 0 10 10" role="img"><title>A & B</title>'
+            '<use xlink:href="#dot"/><circle id="dot" cx="5" cy="5" r="4"/></svg>'
+            '<style>p > a { color: red }</style><pre>\n\ncode</pre><br/>'
+            '<math><mi>x</mi></math><!-- note -->')
+    html, _ = print_page(page, _ctx())
+    assert html == ('<p>a &lt; b &amp; "c"</p><svg viewBox="0 0 10 10" role="img"><title>A &amp; B</title>'
+                    '<use xlink:href="#page-hotel-project-signs--dot" />'
+                    '<circle id="page-hotel-project-signs--dot" cx="5" cy="5" r="4" /></svg>'
+                    '<style>p > a { color: red }</style><pre>\n\ncode</pre><br>'
+                    '<math><mi>x</mi></math><!-- note -->')
+    assert "ns0:" not in html
 
 
 def test_page_urls_for_other_languages():
