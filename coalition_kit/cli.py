@@ -46,9 +46,10 @@ def check(data_dir: Path | None) -> None:
 def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None, force: bool) -> None:
     """Validate, then build every PDF and the website."""
     from coalition_kit.pipeline.build import build_everything
-    from coalition_kit.pipeline.errors import BuildError
+    from coalition_kit.pipeline.errors import BuildError, interrupt_on_sigterm
 
     project = Project.here()
+    interrupt_on_sigterm()
     try:
         build_everything(project, data_dir or project.data_dir, site_dir or project.site_dir,
                          dist_dir or project.dist_dir, report=click.echo, force=force)
@@ -57,6 +58,8 @@ def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None, f
         sys.exit(1)
     except BuildError as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted; the site and the PDFs were left as they were (never half replaced)")
 
 
 @main.command()

@@ -8,11 +8,13 @@ from pathlib import Path
 import click
 
 from coalition_kit.load.problems import DataError
+from coalition_kit.model import CoalitionData
 from coalition_kit.outputs.digest import data_digest
 from coalition_kit.outputs.manifest import ManifestEntry, read_manifest, write_manifest
 from coalition_kit.paths import Project
-from coalition_kit.pipeline.errors import BuildError
-from coalition_kit.pipeline.pdfs import build_pdfs, compose, targets
+from coalition_kit.pipeline.errors import BuildError, interrupt_on_sigterm
+from coalition_kit.pipeline.pdfs import Target, build_pdfs, compose, targets
+from coalition_kit.pipeline.staging import output_lock
 from coalition_kit.pipeline.validate import validated_data
 
 
@@ -46,22 +48,36 @@ def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...
         click.echo("error: -o and --html need exactly one edition and one language "
                    f"(you chose {len(chosen)}); add --edition and --lang", err=True)
         sys.exit(2)
+    interrupt_on_sigterm()
     try:
         if html_path:
             html_path.parent.mkdir(parents=True, exist_ok=True)
             html_path.write_text(compose(data, chosen[0], project, docs_dir), encoding="utf-8")
             click.echo(f"html         {html_path}")
-            return
-        entries = build_pdfs(data, project, dist, chosen, report=click.echo, output=output,
-                             docs_dir=docs_dir)
+        elif output is not None:
+            build_pdfs(data, project, dist, chosen, report=click.echo, output=output, docs_dir=docs_dir)
+        else:
+            with output_lock(dist.resolve()):
+                _build_into_dist(data, project, dist, chosen, docs_dir)
     except BuildError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    if output is None:
-        digest = data_digest(data.data_dir)
-        kept = {e.file: e for e in _entries(read_manifest(dist, digest)) if (dist / e.file).exists()}
-        kept.update({e.file: e for e in entries})
-        write_manifest(dist, list(kept.values()), digest)
+    except OSError as exc:
+        click.echo(f"error: could not write {exc.filename or 'the PDFs'}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("error: interrupted; each PDF is either the old file or a complete new one", err=True)
+        sys.exit(1)
+
+
+def _build_into_dist(data: CoalitionData, project: Project, dist: Path, chosen: list[Target],
+                     docs_dir: Path | None) -> None:
+    """The chosen PDFs into ``dist``, each written atomically; the manifest keeps the others."""
+    entries = build_pdfs(data, project, dist, chosen, report=click.echo, docs_dir=docs_dir)
+    digest = data_digest(data.data_dir)
+    kept = {e.file: e for e in _entries(read_manifest(dist, digest)) if (dist / e.file).exists()}
+    kept.update({e.file: e for e in entries})
+    write_manifest(dist, list(kept.values()), digest)
 
 
 def _entries(raw: list[dict]) -> list[ManifestEntry]:

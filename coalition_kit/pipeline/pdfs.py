@@ -64,7 +64,8 @@ def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: li
                 leaks = leaks_in_text(data, html)
                 if leaks:
                     raise BuildError(f"private data would be printed in a public edition: {leaks[0][:20]}…")
-            result = write_pdf(html, path, base_url=docs_dir or project.docs_dir)
+            pages = docs_dir or project.docs_dir
+            result = write_pdf(html, path, base_url=pages, readable=[pages, *data.referenced_files()])
         except BuildError:
             raise
         except Exception as exc:  # report which edition failed, then stop
