@@ -90,6 +90,10 @@ class Coalition(Model):
         return self.languages[0]
 
     @property
+    def emergency_tel_href(self) -> str:
+        return tel_href(self.emergency_number)
+
+    @property
     def primary_hotline(self) -> Hotline:
         return next(h for h in self.hotlines if h.kind == "hotline")
 

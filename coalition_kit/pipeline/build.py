@@ -21,7 +21,7 @@ from coalition_kit.paths import Project
 from coalition_kit.pipeline.errors import BuildError
 from coalition_kit.pipeline.fingerprint import input_fingerprint, outputs_current, record
 from coalition_kit.pipeline.pdfs import build_pdfs, targets
-from coalition_kit.pipeline.privacy_guard import leaks_in_folder
+from coalition_kit.pipeline.privacy_guard import PrivacyGuard
 from coalition_kit.pipeline.staging import Move, journal_path, make_stage, output_lock, recover, remove_stale, swap_in
 from coalition_kit.pipeline.validate import validated_data
 from coalition_kit.pipeline.website import render_site
@@ -71,13 +71,13 @@ def build_everything(project: Project, data_dir: Path, site_dir: Path, dist_dir:
 def _build_into(project: Project, data: CoalitionData, data_dir: Path, dist_stage: Path, site_stage: Path,
                 dist_dir: Path, site_dir: Path, report: Callable[[str], None]) -> None:
     """Every PDF and the manifest into ``dist_stage``, the site into ``site_stage``."""
-    entries = build_pdfs(data, project, dist_stage, targets(data), report=report, shown_dir=dist_dir)
+    guard = PrivacyGuard(data)
+    entries = build_pdfs(data, project, dist_stage, targets(data), report=report, shown_dir=dist_dir, guard=guard)
     write_manifest(dist_stage, entries, data_digest(data_dir))
     public = public_view(data)
     site_inputs = SiteInputs(public, public.coalition.main_language, dist_stage,
                              [asdict(e) for e in sorted(entries, key=lambda e: e.file)])
     render_site(project, site_inputs, site_stage)
-    leaks = leaks_in_folder(data, site_stage)
+    leaks = guard.leaks_in_folder(site_stage, shown_as=site_dir)
     if leaks:
-        raise BuildError("private data reached the website; nothing was published:\n  "
-                         + "\n  ".join(line.replace(str(site_stage), str(site_dir)) for line in leaks))
+        raise BuildError("private data reached the website; nothing was published:\n  " + "\n  ".join(leaks))

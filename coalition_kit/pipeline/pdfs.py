@@ -13,7 +13,7 @@ from coalition_kit.model.privacy import public_view
 from coalition_kit.outputs.manifest import ManifestEntry, entry_for, size_label
 from coalition_kit.paths import Project
 from coalition_kit.pipeline.errors import BuildError
-from coalition_kit.pipeline.privacy_guard import leaks_in_text
+from coalition_kit.pipeline.privacy_guard import PrivacyGuard
 from coalition_kit.printed.compose import compose_edition
 from coalition_kit.printed.pdf import write_pdf
 from coalition_kit.site.engine import markdown_settings
@@ -52,8 +52,10 @@ def compose(data: CoalitionData, target: Target, project: Project, docs_dir: Pat
 
 def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: list[Target],
                report: Callable[[str], None] = print, output: Path | None = None,
-               shown_dir: Path | None = None, docs_dir: Path | None = None) -> list[ManifestEntry]:
+               shown_dir: Path | None = None, docs_dir: Path | None = None,
+               guard: PrivacyGuard | None = None) -> list[ManifestEntry]:
     """Build each target into ``dist_dir`` (or ``output``); ``shown_dir`` is the folder named in feedback."""
+    guard = guard or PrivacyGuard(data)
     entries: list[ManifestEntry] = []
     for target in chosen:
         started = time.perf_counter()
@@ -61,9 +63,10 @@ def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: li
         try:
             html = compose(data, target, project, docs_dir)
             if not target.edition.includes_private:
-                leaks = leaks_in_text(data, html)
+                leaks = guard.fields_in(html)
                 if leaks:
-                    raise BuildError(f"private data would be printed in a public edition: {leaks[0][:20]}…")
+                    raise BuildError(f"{target.edition.id} [{target.lang}]: private data would be printed in a "
+                                     f"public edition: the value of {', '.join(map(str, leaks))}; nothing was written")
             pages = docs_dir or project.docs_dir
             result = write_pdf(html, path, base_url=pages, readable=[pages, *data.referenced_files()])
         except BuildError:

@@ -8,7 +8,6 @@ and posters are print-only layouts fed by the same data.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,7 +20,8 @@ from coalition_kit.model.editions import Edition
 from coalition_kit.render.fonts import FAMILY, font_face_css
 from coalition_kit.printed.forms import FORMS
 from coalition_kit.printed.labels import Labels
-from coalition_kit.printed.links import LinkContext, page_anchor, page_url, rewrite
+from coalition_kit.printed.links import LinkContext, page_anchor, page_url
+from coalition_kit.printed.page_tree import print_page
 from coalition_kit.printed.qr import qr_svg
 from coalition_kit.render.blocks import Blocks
 from coalition_kit.render.jinja import package_templates
@@ -81,49 +81,6 @@ def build_date() -> datetime:
     return datetime.now(tz=timezone.utc).replace(microsecond=0)
 
 
-def _prefix_ids(html: str, anchor: str) -> str:
-    html = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{anchor}--{m.group(1)}"', html)
-    html = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{anchor}--{m.group(1)}"', html)
-    return html
-
-
-_WEB_ONLY_OPEN = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bclass="[^"]*\bck-web-only\b[^"]*"[^>]*>')
-
-
-def drop_web_only(html: str) -> str:
-    """Remove every element marked ``ck-web-only`` (and all it contains) from a page.
-
-    On the website these blocks show as usual (``<div class="ck-web-only" markdown>`` or
-    ``{: .ck-web-only }`` on a list item or paragraph). In print they are removed from the
-    HTML, not only hidden, so their headings leave no outline or contents entry.
-    """
-    while True:
-        match = _WEB_ONLY_OPEN.search(html)
-        if not match:
-            return html
-        tag = match.group(1).lower()
-        tags = re.compile(rf"<(/?){tag}\b[^>]*?(/?)>", re.I)
-        depth, end = 0, len(html)
-        for found in tags.finditer(html, match.start()):
-            if found.group(2):  # self-closing
-                continue
-            depth += -1 if found.group(1) else 1
-            if depth == 0:
-                end = found.end()
-                break
-        html = html[:match.start()] + html[end:]
-
-
-def _first_heading(html: str, fallback: str) -> str:
-    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
-    return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else fallback
-
-
-def _mark_title(html: str) -> str:
-    """Give the page's first h1 the class that sets the running header and the outline."""
-    return re.sub(r"<h1\b", '<h1 class="section-title"', html, count=1)
-
-
 def _site(data: CoalitionData) -> str:
     return str(data.coalition.site_url or data.coalition.website)
 
@@ -143,14 +100,10 @@ def plan_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Pat
         composed = ComposedPart(index, blocks.text(part.title), blocks.text(part.intro) if part.intro else "",
                                 f"part-{index}")
         for page in part.pages:
-            html = render_page(docs_dir / page, blocks, settings)
-            html = drop_web_only(html)
-            anchor = page_anchor(page)
-            html = _prefix_ids(html, anchor)
             ctx = LinkContext(page, in_edition, lambda p: (docs_dir / p).is_file(), _site(data), lang,
                               c.main_language, docs_dir)
-            html = _mark_title(rewrite(html, ctx))
-            composed.sections.append(Section(page, anchor, _first_heading(html, page), Markup(html)))
+            html, title = print_page(render_page(docs_dir / page, blocks, settings), ctx)
+            composed.sections.append(Section(page, page_anchor(page), title, Markup(html)))
         for slug in part.forms:
             spec = FORMS[slug]
             composed.forms.append(FormPage(slug, f"form-{slug}", spec.title, spec.purpose,
@@ -189,6 +142,7 @@ def _piece_context(data: CoalitionData, edition: Edition, lang: str, docs_dir: P
         "created": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "date_label": when.strftime("%B %Y"),
         "org": org, "org_short": blocks.text(c.short_name or c.name),
         "hotline": c.primary_hotline, "home_url": home, "help_url": help_url,
+        "reach": lambda hotline: blocks.reach(hotline, links=False),  # the one hotline wording
         "qr_home": qr_svg(home, f"QR code: {home}"), "qr_help": qr_svg(help_url, f"QR code: {help_url}"),
         "logo_uri": logo.as_uri() if logo and logo.is_file() else None,
         "private": edition.includes_private,

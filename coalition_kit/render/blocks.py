@@ -16,6 +16,8 @@ from markupsafe import Markup, escape
 
 from coalition_kit.model import CoalitionData
 from coalition_kit.model.base import text_for
+from coalition_kit.model.identity import Hotline
+from coalition_kit.render.hotline import Reach
 from coalition_kit.render.jinja import package_templates
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -27,6 +29,14 @@ def md_text(value: str) -> str:
 
 
 _ENV = package_templates("coalition_kit.render")
+
+MACRO = "_ck_macro"
+
+
+def macro(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a ``Blocks`` method as a macro pages may call (``Blocks.macros`` collects them)."""
+    setattr(method, MACRO, True)
+    return method
 
 
 def _html_block(html: str) -> Markup:
@@ -76,26 +86,21 @@ class Blocks:
         """The text of a data value in this build's language."""
         return text_for(value, self.lang, self.data.coalition.main_language)
 
+    def reach(self, hotline: Hotline, **presentation: Any) -> Reach:
+        """How to reach ``hotline``, in the one wording of ``render.hotline`` (not a page macro)."""
+        return Reach(hotline, self.text, **presentation)
+
     def _render(self, macro: str, **context: Any) -> Markup:
         module = _ENV.get_template("blocks.html").make_module(
             {"t": self.text, "output": self.output, "lang": self.lang, "c": self.data.coalition,
-             "data": self.data}
+             "data": self.data, "reach": self.reach}
         )
         return _html_block(getattr(module, macro)(**context))
 
     def macros(self) -> dict[str, Callable[..., Any]]:
-        """Every macro a page may call, by name."""
-        names = [
-            "hotline_box", "hotlines_table", "stat", "statistics_list", "coalition_steps",
-            "steps_overview", "stakeholder_sectors", "focus_areas", "three_rs", "signs",
-            "response_steps", "details_to_note", "provides", "volunteer_roles",
-            "volunteer_commitment", "visit_steps", "session_plan", "objections",
-            "policy_template", "follow_up", "readiness_stages", "readiness_dimensions",
-            "readiness_assessment", "glossary", "myths", "events_list", "sources_list",
-            "downloads", "contact", "hotel_goal", "why_hotels", "has_stat", "readiness_summary",
-            "legal_definitions", "training_rules", "training_topics",
-        ]
-        return {name: getattr(self, name) for name in names}
+        """Every macro a page may call, by name: the methods marked ``@macro``."""
+        return {name: getattr(self, name) for name, member in vars(type(self)).items()
+                if getattr(member, MACRO, False)}
 
     def variables(self) -> dict[str, Any]:
         """Values pages may print directly; every string is already HTML-escaped."""
@@ -114,9 +119,11 @@ class Blocks:
 
     # --- hotlines --------------------------------------------------------------
 
+    @macro
     def hotline_box(self) -> Markup:
         return self._render("hotline_box", hotline=self.data.coalition.primary_hotline)
 
+    @macro
     def hotlines_table(self, kinds: str | None = None) -> Markup:
         lines = self.data.coalition.hotlines
         if kinds:
@@ -126,15 +133,18 @@ class Blocks:
 
     # --- statistics ------------------------------------------------------------
 
+    @macro
     def stat(self, stat_id: str) -> Markup:
         """One figure, inline, with its exact wording and source."""
         return Markup(str(self._render("stat", s=self.data.statistic(stat_id))).strip())
 
+    @macro
     def has_stat(self, *ids: str) -> bool:
         """True when statistics.yml has every one of ``ids`` (pages show optional figures with it)."""
         known = {s.id for s in self.data.statistics.statistics}
         return all(i in known for i in ids)
 
+    @macro
     def statistics_list(self, ids: str | None = None) -> Markup:
         stats = self.data.statistics.statistics
         if ids:
@@ -143,9 +153,11 @@ class Blocks:
 
     # --- building a coalition --------------------------------------------------
 
+    @macro
     def coalition_steps(self) -> Markup:
         return self._headed_items("step", self.data.building.steps, level=3, numbered=True)
 
+    @macro
     def steps_overview(self, page: str = "steps.md") -> Markup:
         """A numbered Markdown list linking each step on ``page`` (relative to the calling page),
         so the site and the notebook both resolve and check the links."""
@@ -153,25 +165,31 @@ class Blocks:
                  for n, step in enumerate(self.data.building.steps, start=1)]
         return Markup("\n" + "\n".join(lines) + "\n")
 
+    @macro
     def stakeholder_sectors(self) -> Markup:
         return self._headed_items("sector", self.data.stakeholders.sectors, level=3)
 
+    @macro
     def focus_areas(self) -> Markup:
         return self._headed_items("focus_area", self.data.focus_areas.areas, level=3)
 
     # --- hotel project ---------------------------------------------------------
 
+    @macro
     def hotel_goal(self) -> Markup:
         return self._render("hotel_goal", hotel=self.data.hotel)
 
+    @macro
     def why_hotels(self) -> Markup:
         """The statistics hotel_project.yml lists under why_hotels, each with its source."""
         stats = [self.data.statistic(i) for i in self.data.hotel.why_hotels]
         return self._render("statistics_list", stats=stats)
 
+    @macro
     def three_rs(self) -> Markup:
         return self._render("three_rs", rs=self.data.hotel.three_rs)
 
+    @macro
     def signs(self, role: str | None = None) -> Markup:
         roles = self.data.hotel.roles
         if role:
@@ -183,84 +201,106 @@ class Blocks:
         return self._headed_items("signs_role", roles, level=3, extra={"caveat": self.data.hotel.caveat},
                                   arg="role")
 
+    @macro
     def response_steps(self) -> Markup:
         return self._render("response_steps", steps=self.data.hotel.response)
 
+    @macro
     def details_to_note(self) -> Markup:
         return self._render("simple_list", items=self.data.hotel.details_to_note, cls="ck-details")
 
+    @macro
     def provides(self) -> Markup:
         return self._render("definition_cards", items=self.data.hotel.provides)
 
     # --- volunteer program -----------------------------------------------------
 
+    @macro
     def volunteer_roles(self) -> Markup:
         return self._render("volunteer_roles", roles=self.data.volunteers.roles)
 
+    @macro
     def volunteer_commitment(self) -> Markup:
         return self._render("simple_list", items=self.data.volunteers.commitment, cls="ck-commitment",
                             source=self.data.volunteers.commitment_source)
 
+    @macro
     def visit_steps(self) -> Markup:
         return self._render("titled_steps", steps=self.data.volunteers.visit, cls="ck-visit")
 
+    @macro
     def session_plan(self) -> Markup:
         return self._render("session_plan", segments=self.data.volunteers.session,
                             total=self.data.volunteers.session_minutes)
 
+    @macro
     def objections(self) -> Markup:
         return self._render("objections", items=self.data.volunteers.objections)
 
+    @macro
     def policy_template(self) -> Markup:
         return self._render("policy_template", clauses=self.data.volunteers.policy_template,
                             source=self.data.volunteers.policy_source)
 
+    @macro
     def follow_up(self) -> Markup:
         return self._render("follow_up", items=self.data.volunteers.follow_up)
 
     # --- readiness -------------------------------------------------------------
 
+    @macro
     def readiness_summary(self) -> Markup:
         return self._render("readiness_summary", readiness=self.data.readiness)
 
+    @macro
     def readiness_stages(self) -> Markup:
         return self._render("readiness_stages", stages=self.data.readiness.stages)
 
+    @macro
     def readiness_dimensions(self) -> Markup:
         return self._render("readiness_dimensions", dimensions=self.data.readiness.dimensions)
 
+    @macro
     def readiness_assessment(self) -> Markup:
         return self._render("ordered_list", items=self.data.readiness.assessment, cls="ck-assessment")
 
     # --- law -------------------------------------------------------------------
 
+    @macro
     def legal_definitions(self) -> Markup:
         return self._render("legal_definitions", law=self.data.law)
 
+    @macro
     def training_rules(self) -> Markup:
         return self._render("training_rules", rules=self.data.law.training_rules)
 
+    @macro
     def training_topics(self) -> Markup:
         return self._render("simple_list", items=self.data.law.training_topics, cls="ck-training-topics",
                             source=self.data.law.training_topics_source)
 
     # --- reference -------------------------------------------------------------
 
+    @macro
     def glossary(self) -> Markup:
         terms = sorted(self.data.glossary.terms, key=lambda term: self.text(term.term).lower())
         return self._render("glossary", terms=terms)
 
+    @macro
     def myths(self) -> Markup:
         return self._render("myths", myths=self.data.myths.myths)
 
+    @macro
     def events_list(self) -> Markup:
         events = sorted(self.data.events.events, key=lambda e: (e.date, e.start))
         return self._render("events", events=events)
 
+    @macro
     def sources_list(self) -> Markup:
         sources = sorted(self.data.all_sources(), key=lambda s: self.text(s.name).lower())
         return self._render("sources", sources=sources)
 
+    @macro
     def downloads(self) -> Markup:
         order = [e.id for e in self.data.editions.editions]
         langs = list(self.data.coalition.languages)
@@ -271,6 +311,7 @@ class Blocks:
         several = len({e["language"] for e in entries}) > 1
         return self._render("downloads", entries=entries, editions=editions, several=several)
 
+    @macro
     def contact(self) -> Markup:
         return self._render("contact")
 

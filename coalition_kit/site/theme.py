@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from coalition_kit.model import CoalitionData
+from coalition_kit.render.hotline import Reach
 
 
 def theme_settings(data: CoalitionData, lang: str) -> dict[str, Any]:
@@ -20,21 +21,15 @@ def theme_settings(data: CoalitionData, lang: str) -> dict[str, Any]:
         "website": c.website,
         "lang": lang,
         "emergency_number": c.emergency_number,
-        "emergency_tel_href": "tel:" + "".join(ch for ch in c.emergency_number if ch.isdigit() or ch == "+"),
+        "emergency_tel_href": c.emergency_tel_href,
         "quick_exit_url": c.quick_exit_url,
         "primary": c.colors.primary,
         "accent": c.colors.accent,
         # Colours derived so that text on them passes WCAG AA whatever the data says.
         **readable_colors(c.colors.primary, c.colors.accent),
         "logo": logo_file_name(data),
-        "hotline": {
-            "name": text(hotline.name),
-            "number": hotline.number,
-            "tel_href": hotline.tel_href,
-            "text_number": hotline.text_number,
-            "text_keyword": hotline.text_keyword,
-            "sms_href": hotline.sms_href,
-        },
+        # Already-escaped HTML in the one hotline wording (render/hotline.py): print it without |e.
+        "hotline_html": Reach(hotline, text).html_pieces(),
     }
 
 
