@@ -26,15 +26,22 @@ def main() -> None:
 
 @main.command()
 @DATA_OPTION
-def check(data_dir: Path | None) -> None:
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def check(data_dir: Path | None, strict: bool) -> None:
     """Validate the data folder; print one line per problem (FILE:LINE:COLUMN: message)."""
-    from coalition_kit.pipeline.validate import validated_data
+    from coalition_kit.pipeline.validate import validated_data, warning_lines
 
     project = Project.here()
+    warnings: list = []
     try:
-        validated_data(data_dir or project.data_dir, project.docs_dir)
+        validated_data(data_dir or project.data_dir, project.docs_dir, warnings)
     except DataError as exc:
         click.echo(exc.report())
+        sys.exit(1)
+    for line in warning_lines(warnings):
+        click.echo(line)
+    if strict and warnings:
+        click.echo(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}; --strict makes them fail the check.")
         sys.exit(1)
 
 

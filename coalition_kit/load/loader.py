@@ -10,10 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from coalition_kit.load.data_files import data_file_problem
 from coalition_kit.load.problems import DataError, Problem
 from coalition_kit.load.yaml_source import Positions, YamlDocument, read_yaml
 from coalition_kit.model import DATA_FILES, CoalitionData, DataFile
-from coalition_kit.model.base import LANG_RE
+from coalition_kit.model.base import LANG_RE, Source
 from coalition_kit.model.walk import Loc, walk
 
 
@@ -26,8 +27,11 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def load_data(data_dir: Path | str) -> CoalitionData:
-    """Read every data file; raise ``DataError`` listing all problems, or return the model."""
+def load_data(data_dir: Path | str, warnings: list[Problem] | None = None) -> CoalitionData:
+    """Read every data file; raise ``DataError`` listing all problems, or return the model.
+
+    Problems that do not stop a build (an ``http:`` source…) are added to ``warnings``.
+    """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir), 1, 1, "data folder not found",
@@ -42,6 +46,10 @@ def load_data(data_dir: Path | str) -> CoalitionData:
             problems.append(Problem(display_path(path), 1, 1, f"unknown data file '{path.name}' ({hint})"))
     for spec in DATA_FILES:
         path = data_dir / spec.name
+        if path.is_symlink() and data_dir.resolve() not in path.resolve().parents:
+            problems.append(Problem(display_path(path), 1, 1, "this file is a link to a file outside the data folder",
+                                    hint="Copy the file into the data folder instead of linking to it."))
+            continue
         if not path.exists():
             if spec.required:
                 problems.append(Problem(display_path(path), 1, 1, f"required file is missing ({spec.purpose})",
@@ -55,7 +63,23 @@ def load_data(data_dir: Path | str) -> CoalitionData:
         problems.extend(_cross_checks(values, data_dir))
     if problems:
         raise DataError(problems)
+    if warnings is not None:
+        warnings.extend(_warnings(values, data_dir))
     return CoalitionData(data_dir=data_dir.resolve(), **values)
+
+
+def _warnings(values: dict[str, Any], data_dir: Path) -> list[Problem]:
+    """Sources cited over plain http: allowed (some publishers have no https page), but a
+    reader's browser may warn, and an https page is better where one exists."""
+    found = []
+    for spec in DATA_FILES:
+        model = values.get(spec.attribute)
+        for node in walk(model) if model is not None else ():
+            if isinstance(node.value, Source) and node.value.url.lower().startswith("http:"):
+                found.append(problem_at(data_dir / spec.name, node.loc + ("url",),
+                                        "this source's address uses http:, not https:; give the https address "
+                                        "if the publisher has one", warning=True))
+    return found
 
 
 def _load_file(path: Path, spec: DataFile) -> tuple[BaseModel | None, list[Problem]]:
@@ -207,8 +231,9 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
                                             f"hotlines: no hotline '{line_id}' in coalition.yml "
                                             f"(known: {', '.join(sorted(lines))})"))
         logo = coalition.logo
-        if logo and not (data_dir / logo).is_file():
-            problems.append(problem_at(data_dir / "coalition.yml", ("logo",), f"logo: file '{logo}' not found next to coalition.yml"))
+        problem = data_file_problem(data_dir, logo) if logo else None
+        if problem:
+            problems.append(problem_at(data_dir / "coalition.yml", ("logo",), f"logo: {problem}"))
         enabled = set(coalition.languages)
         for spec in DATA_FILES:
             model = values.get(spec.attribute)
@@ -246,9 +271,9 @@ def _text_languages(value: Any) -> Iterator[tuple[Loc, str]]:
                 yield node.loc, key
 
 
-def problem_at(path: Path, loc: tuple, message: str) -> Problem:
+def problem_at(path: Path, loc: tuple, message: str, *, warning: bool = False) -> Problem:
     """A problem at the line and column of ``loc`` (a data path) in the file ``path``."""
     display = display_path(path)
     doc, _ = read_yaml(path, display)
     line, col = doc.positions.locate(loc) if doc else (1, 1)
-    return Problem(display, line, col, message)
+    return Problem(display, line, col, message, warning=warning)

@@ -12,9 +12,12 @@ class Problem:
     column: int
     message: str
     hint: str | None = None
+    warning: bool = False
+    """A warning does not stop the build (``coalition check --strict`` makes it fail)."""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.file}:{self.line}:{self.column}: {kind}{self.message}"
 
 
 class DataError(Exception):

@@ -10,10 +10,12 @@ validation error can point at the exact spot.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from coalition_kit.load.problems import Problem
@@ -52,13 +54,60 @@ class YamlDocument:
     positions: Positions
 
 
+#: Limits that keep a hostile data file from exhausting memory or the stack.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32
+
+
+class _LimitExceeded(Exception):
+    def __init__(self, mark: yaml.Mark, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.message, self.hint = mark.line + 1, mark.column + 1, message, hint
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """PyYAML's composer with two limits: no anchors or aliases (a few hundred bytes of
+    nested aliases expand to gigabytes), and no nesting deeper than ``MAX_DEPTH``."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
+            raise _LimitExceeded(event.start_mark, "anchors (&name) and aliases (*name) are not supported",
+                                 "Write each value out in full where it is needed.")
+        if self._depth >= MAX_DEPTH:
+            raise _LimitExceeded(event.start_mark, f"the data is nested more than {MAX_DEPTH} levels deep",
+                                 "Check the indentation; no data file needs this many levels.")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def _pos(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse ``path``; return the document, or None and the problems that stop parsing."""
-    raw = path.read_bytes()
+    try:
+        info = path.stat()  # follows a link: what would be read
+    except OSError as exc:
+        return None, [Problem(display, 1, 1, f"this file cannot be read ({exc.strerror})")]
+    if not stat.S_ISREG(info.st_mode):
+        return None, [Problem(display, 1, 1, "this is not a regular file (a device, a folder or a pipe)",
+                              hint="A data file must be an ordinary text file.")]
+    if info.st_size > MAX_FILE_BYTES:
+        return None, [Problem(display, 1, 1, f"this file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB "
+                              f"({info.st_size:,} bytes)", hint="Split it up or remove what is not needed.")]
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(display, 1, 1, f"this file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -84,7 +133,9 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
                     hint="Replace the tab at the start of this line with spaces.")
         ]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LimitedLoader)
+    except _LimitExceeded as exc:
+        return None, [Problem(display, exc.line, exc.col, exc.message, hint=exc.hint)]
     except yaml.MarkedYAMLError as exc:
         return None, [_unclosed_quote(text, display) or _syntax_problem(exc, display)]
     except yaml.YAMLError as exc:  # pragma: no cover - composer errors are all marked

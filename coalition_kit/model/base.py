@@ -6,15 +6,18 @@ these types turn them into checked values with messages a volunteer can act on.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-URL_RE = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d+)?(/[^\s<>\"]*)?$")
+URL_RE = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.?(:\d+)?([/?#][^\s<>\"]*)?$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ().\-]*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -101,8 +104,49 @@ def _phone(value: Any) -> str:
 
 Email = Annotated[str, PlainValidator(_checked(EMAIL_RE, "email address", "info@example.org")),
                   WithJsonSchema({"type": "string", "format": "email"})]
-Url = Annotated[str, PlainValidator(_checked(URL_RE, "web address", "https://example.org/page")),
-                WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+def _public_web_address(value: Any, schemes: tuple[str, ...]) -> str:
+    """A web address that is safe to publish as a link: an allowed scheme, a public host name,
+    no credentials, no invisible or direction-changing characters."""
+    example = "https://example.org/page"
+    if not isinstance(value, str):
+        raise ValueError(f"should be a web address such as {example}")
+    value = value.strip()
+    hidden = next((c for c in value if unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp")), None)
+    if hidden is not None:
+        raise ValueError(f"the address contains an invisible or direction-changing character "
+                         f"(U+{ord(hidden):04X} {unicodedata.name(hidden, 'control')}); type it again by hand")
+    parts = urlsplit(value)
+    scheme = parts.scheme.lower()
+    if scheme not in schemes:
+        wanted = " or ".join(f"{s}://" for s in schemes)
+        raise ValueError(f"'{value}' must start with {wanted} (example: {example})")
+    if "@" in parts.netloc:
+        raise ValueError(f"'{value}' has a user name or password in it; give the address without them")
+    host = (parts.hostname or "").rstrip(".")
+    if not URL_RE.match(value) or not host:
+        raise ValueError(f"'{value}' is not a valid web address (example: {example})")
+    if _local_host(host):
+        raise ValueError(f"'{value}' points to a local or private address ({host}); give a public address")
+    return value
+
+
+def _local_host(host: str) -> bool:
+    """True for names and addresses that do not reach the public internet."""
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        name = host.lower()
+        return "." not in name or name.endswith((".localhost", ".local", ".internal", ".lan", ".home.arpa"))
+    return not address.is_global
+
+
+Url = Annotated[str, PlainValidator(lambda v: _public_web_address(v, ("https",))),
+                WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"})]
+"""A web address the site and the PDFs link to: https only, a public host."""
+
+SourceUrl = Annotated[str, PlainValidator(lambda v: _public_web_address(v, ("https", "http"))),
+                      WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+"""The address of a cited source: https, or http (with a warning) for a source with no https page."""
 Phone = Annotated[str, PlainValidator(_phone),
                   WithJsonSchema({"type": "string", "pattern": PHONE_RE.pattern})]
 Tel = Annotated[str, PlainValidator(_checked(re.compile(r"^\+?[0-9]{2,15}$"), "tel: number", "+18883737888")),
@@ -195,7 +239,7 @@ class Source(Model):
     """Where a fact comes from."""
 
     name: Text = Field(description="Who published it, e.g. 'DHS Blue Campaign'")
-    url: Url
+    url: SourceUrl
     checked: Date | None = Field(default=None, description="When someone last checked the source (YYYY-MM-DD)")
 
 

@@ -23,7 +23,7 @@ from coalition_kit.pipeline.fingerprint import input_fingerprint, outputs_curren
 from coalition_kit.pipeline.pdfs import build_pdfs, targets
 from coalition_kit.pipeline.privacy_guard import PrivacyGuard
 from coalition_kit.pipeline.staging import Move, journal_path, make_stage, output_lock, recover, remove_stale, swap_in
-from coalition_kit.pipeline.validate import validated_data
+from coalition_kit.pipeline.validate import validated_data, warning_lines
 from coalition_kit.pipeline.website import render_site
 from coalition_kit.site.inputs import SiteInputs
 
@@ -35,7 +35,10 @@ def build_everything(project: Project, data_dir: Path, site_dir: Path, dist_dir:
     When nothing that shapes the outputs changed since the last build, it only says so
     (``force`` rebuilds anyway).
     """
-    data = validated_data(data_dir, project.docs_dir)
+    warnings: list = []
+    data = validated_data(data_dir, project.docs_dir, warnings)
+    for line in warning_lines(warnings):
+        report(line)
     site_dir, dist_dir = site_dir.resolve(), dist_dir.resolve()
     journal = journal_path(dist_dir)
     with output_lock(dist_dir):

@@ -142,11 +142,22 @@ def swap_in(moves: list[Move], journal: Path) -> None:
     for move in moves:
         publishable(move.staged)
     _write_journal(journal, moves)
-    with _signals_held():
-        _roll_forward(moves)
-        journal.unlink()
-    for move in moves:
-        shutil.rmtree(move.backup, ignore_errors=True)
+    _finish(moves, journal)
+
+
+def _finish(moves: list[Move], journal: Path) -> None:
+    """Roll forward with SIGINT and SIGTERM held; once the journal is gone, drop the backups
+    (also when a held signal then interrupts)."""
+    done = False
+    try:
+        with _signals_held():
+            _roll_forward(moves)
+            journal.unlink()
+            done = True
+    finally:
+        if done:
+            for move in moves:
+                shutil.rmtree(move.backup, ignore_errors=True)
 
 
 def recover(journal: Path) -> bool:
@@ -155,9 +166,5 @@ def recover(journal: Path) -> bool:
         return False
     moves = [Move(Path(m["staged"]), Path(m["target"]))
              for m in json.loads(journal.read_text(encoding="utf-8"))]
-    with _signals_held():
-        _roll_forward(moves)
-        journal.unlink()
-    for move in moves:
-        shutil.rmtree(move.backup, ignore_errors=True)
+    _finish(moves, journal)
     return True

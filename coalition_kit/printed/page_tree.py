@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 import tinyhtml5
 
 from coalition_kit.printed.links import LinkContext, image_source, link, page_anchor
+from coalition_kit.render.safe_links import link_allowed
 
 __all__ = ["print_page"]
 
@@ -110,7 +111,10 @@ class _Pass:
 
     def leave(self, element: ElementTree.Element) -> None:
         """Links and images made to work on paper (after the content: a link's text has no web-only parts)."""
-        if element.tag == "a" and element.get("href") is not None:
+        if element.tag == "a" and element.get("href") is not None and not link_allowed(element.get("href", "")):
+            del element.attrib["href"]  # a javascript:, data: or file: link never reaches paper
+            element.tag = "span"
+        elif element.tag == "a" and element.get("href") is not None:
             text = "".join(element.itertext()).strip()
             href, cls = link(self.ctx, element.get("href", ""), text)
             element.set("href", href)

@@ -20,12 +20,20 @@ from coalition_kit.model.identity import Hotline
 from coalition_kit.render.hotline import Reach
 from coalition_kit.render.jinja import package_templates
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # Python-Markdown's own backslash escapes
+_MD_OTHER = re.compile(r"[|~:]")  # active in tables and extensions; written as character references
 
 
-def md_text(value: str) -> str:
-    """Escape ``value`` for use as literal text inside a Markdown heading."""
-    return _MD_SPECIAL.sub(r"\\\1", str(escape(value)))
+def md_text(value: object) -> Markup:
+    """``value`` as inert text inside Markdown: escaped for HTML and for Markdown, on one line.
+
+    Whatever a data value holds (``[x](javascript:…)``, ``![](http://…)``, ``*``, ``{: …}``,
+    a line break then ``# heading``), a page prints it as the same characters, never as a
+    link, an image, markup or a new block.
+    """
+    line = " ".join(str(value).split())
+    escaped = str(escape(_MD_ESCAPABLE.sub(r"\\\1", line)))  # HTML last: its entities stay whole
+    return Markup(_MD_OTHER.sub(lambda m: f"&#{ord(m.group())};", escaped))
 
 
 _ENV = package_templates("coalition_kit.render")
@@ -46,7 +54,8 @@ def _html_block(html: str) -> Markup:
 
 
 class SafeView:
-    """Read-only view of a model for page templates: text comes out localized and escaped."""
+    """Read-only view of a model for page templates: text comes out localized and inert
+    (escaped for HTML and Markdown, see ``md_text``)."""
 
     def __init__(self, model: Any, t: Callable[[Any], str]):
         self._model = model
@@ -56,16 +65,16 @@ class SafeView:
         return _safe(getattr(self._model, name), self._t)
 
     def __str__(self) -> str:
-        return str(escape(str(self._model)))
+        return str(md_text(self._model))
 
 
 def _safe(value: Any, t: Callable[[Any], str]) -> Any:
     if value is None or isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, str):
-        return escape(value)
+        return md_text(value)
     if isinstance(value, dict):
-        return escape(t(value))
+        return md_text(t(value))
     if isinstance(value, (list, tuple)):
         return [_safe(v, t) for v in value]
     return SafeView(value, t)
@@ -103,16 +112,16 @@ class Blocks:
                 if getattr(member, MACRO, False)}
 
     def variables(self) -> dict[str, Any]:
-        """Values pages may print directly; every string is already HTML-escaped."""
+        """Values pages may print directly; every string is already inert (``md_text``)."""
         c = self.data.coalition
         rs = [self.text(r.title) for r in self.data.hotel.three_rs]
         return {
             "coalition": SafeView(c, self.text),
             "hotline": SafeView(c.primary_hotline, self.text),
             "lang": self.lang,
-            "org_name": escape(self.text(c.name)),
-            "org_short": escape(self.text(c.short_name or c.name)),
-            "three_rs_heading": escape(", ".join(rs)),
+            "org_name": md_text(self.text(c.name)),
+            "org_short": md_text(self.text(c.short_name or c.name)),
+            "three_rs_heading": md_text(", ".join(rs)),
             "has_training_rules": bool(self.data.law.training_rules),
             "has_training_topics": bool(self.data.law.training_topics),
         }
