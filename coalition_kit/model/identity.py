@@ -76,6 +76,12 @@ class Coalition(Model):
     hotlines: list[Hotline] = Field(min_length=1, description="Hotlines and reporting lines; the first 'hotline' "
                                                                "is shown on every page")
     sources_checked: Date | None = Field(default=None, description="When the hotline details were last reviewed")
+    notice: Text | None = Field(default=None, description=(
+        "A short notice shown in the site's footer and on every printed piece, e.g. that this edition "
+        "was made from public information in a real organisation's name. A fork deletes or rewrites it."))
+    spelling: Literal["en-US", "en-GB", "en-CA", "en-AU", "en-NZ", "en-IE"] = Field(default="en-US", description=(
+        "Which English spelling the texts use (American en-US by default; British en-GB…); "
+        "keep one spelling in every file"))
 
     @model_validator(mode="after")
     def _languages_and_main_hotline(self) -> "Coalition":
