@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
@@ -16,6 +17,43 @@ from coalition_kit.load.yaml_source import Positions, YamlDocument, read_yaml
 from coalition_kit.model import DATA_FILES, CoalitionData, DataFile
 from coalition_kit.model.base import LANG_RE, Source
 from coalition_kit.model.walk import Loc, walk
+
+
+#: Hosts that republish other publishers' documents: document-sharing sites, scrapers,
+#: look-alike domains and bare content-delivery copies of statutes. A fact is cited from its
+#: publisher's own page (the agency, the journal, the legislature, the organization), never
+#: from one of these: a copy may be altered, out of date, or gone tomorrow. A source whose
+#: host is, or ends with, one of these gets a warning from ``coalition check``.
+#: Add a host here when you meet a new one.
+MIRROR_HOSTS: frozenset[str] = frozenset({
+    "docslib.org",          # document scraper (copies of government toolkits)
+    "scribd.com",           # document sharing
+    "paperzz.com",          # document scraper
+    "slideshare.net",       # slide sharing
+    "issuu.com",            # publication sharing
+    "yumpu.com",            # publication sharing
+    "docplayer.net",        # document scraper
+    "vdocuments.net",       # document scraper
+    "vdocuments.site",      # document scraper
+    "pdfslide.net",         # document scraper
+    "documents.pub",        # document scraper
+    "1library.net",         # document scraper
+    "studylib.net",         # document sharing
+    "docsbay.net",          # document scraper
+    "coursehero.com",       # document sharing
+    "fxbaogao.com",         # report-sharing site (copies of others' reports)
+    "cricutcom-setup.com",  # look-alike domain serving a copy of a journal article
+    "cloudfront.net",       # bare CDN host; seen serving unofficial copies of the U.S. and California codes
+})
+
+
+def mirror_host(url: str) -> str | None:
+    """The entry of ``MIRROR_HOSTS`` that ``url``'s host is or belongs to, or None."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    for mirror in MIRROR_HOSTS:
+        if host == mirror or host.endswith("." + mirror):
+            return mirror
+    return None
 
 
 def display_path(path: Path) -> str:
@@ -69,16 +107,29 @@ def load_data(data_dir: Path | str, warnings: list[Problem] | None = None) -> Co
 
 
 def _warnings(values: dict[str, Any], data_dir: Path) -> list[Problem]:
-    """Sources cited over plain http: allowed (some publishers have no https page), but a
-    reader's browser may warn, and an https page is better where one exists."""
+    """Problems with sources that do not stop a build.
+
+    - A source cited over plain http: allowed (some publishers have no https page), but a
+      reader's browser may warn, and an https page is better where one exists.
+    - A source on a mirror or scraper host (``MIRROR_HOSTS``): the fact should be cited
+      from its publisher's own page instead.
+    """
     found = []
     for spec in DATA_FILES:
         model = values.get(spec.attribute)
         for node in walk(model) if model is not None else ():
-            if isinstance(node.value, Source) and node.value.url.lower().startswith("http:"):
+            if not isinstance(node.value, Source):
+                continue
+            url = node.value.url
+            if url.lower().startswith("http:"):
                 found.append(problem_at(data_dir / spec.name, node.loc + ("url",),
                                         "this source's address uses http:, not https:; give the https address "
                                         "if the publisher has one", warning=True))
+            mirror = mirror_host(url)
+            if mirror:
+                found.append(problem_at(data_dir / spec.name, node.loc + ("url",),
+                                        f"this source is a copy on a mirror or document-sharing site ({mirror}); "
+                                        "cite the publisher's own page instead, or drop the claim", warning=True))
     return found
 
 
@@ -230,6 +281,14 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
                         problems.append(problem_at(data_dir / file_name, base + (i, "hotlines", j),
                                             f"hotlines: no hotline '{line_id}' in coalition.yml "
                                             f"(known: {', '.join(sorted(lines))})"))
+        card = hotel.safety_card if hotel else None
+        for j, line_id in enumerate(card.lines if card else []):
+            if line_id not in lines:
+                problems.append(problem_at(data_dir / "hotel_project.yml", ("safety_card", "lines", j),
+                                    f"safety_card lines: no hotline '{line_id}' in coalition.yml "
+                                    f"(known: {', '.join(sorted(lines))})"))
+        if card is not None:
+            problems.extend(_revealing_card_words(card, coalition, data_dir / "hotel_project.yml"))
         logo = coalition.logo
         problem = data_file_problem(data_dir, logo) if logo else None
         if problem:
@@ -244,6 +303,29 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
                     problems.append(problem_at(data_dir / spec.name, loc + (lang,),
                                         f"language '{lang}' is not listed in coalition.yml languages "
                                         f"({', '.join(coalition.languages)})"))
+    return problems
+
+
+#: Word stems the discreet safety card must not carry: a card that says what it is for can
+#: put the person who carries it in danger. The coalition's own names are added to these.
+REVEALING_WORDS = ("traffick", "abuse", "exploit", "slavery", "prostitut", "coalition")
+
+
+def _revealing_card_words(card: Any, coalition: Any, path: Path) -> list[Problem]:
+    """The safety card's texts that name trafficking, abuse, exploitation or the coalition."""
+    names = [n for n in (coalition.name, coalition.short_name) if n]
+    banned = list(REVEALING_WORDS)
+    for name in names:
+        banned += [n.lower() for n in ([name] if isinstance(name, str) else name.values())]
+    problems = []
+    for field in ("lead", "what_happens"):
+        value = getattr(card, field)
+        texts = [value] if isinstance(value, str) else list(value.values())
+        found = sorted({word for text in texts for word in banned if word in text.lower()})
+        if found:
+            problems.append(problem_at(path, ("safety_card", field),
+                                       f"safety_card {field}: says '{found[0]}'; nothing on the safety card may "
+                                       "name trafficking, abuse, exploitation or the coalition"))
     return problems
 
 

@@ -31,7 +31,11 @@ class Edition(Model):
     id: Slug
     title: Text
     audience: Text
-    layout: Literal["book", "cards", "poster", "handout"] = "book"
+    layout: Literal["book", "cards", "poster", "handout", "safety-cards", "role-posters"] = Field(
+        default="book", description=(
+            "book (pages and forms), handout (one sheet for every employee), cards (staff wallet cards), "
+            "poster (one back-of-house poster), role-posters (one poster for each staff role in "
+            "hotel_project.yml), safety-cards (small discreet cards that say nothing of their purpose)"))
     includes_private: bool = Field(default=False, description="true only for the internal volunteer notebook")
     parts: list[Part] = Field(default_factory=list)
 

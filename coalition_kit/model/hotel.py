@@ -39,6 +39,21 @@ class Offer(Model):
     source: Sources | None = None
 
 
+class SafetyCard(Model):
+    """What the discreet safety card says: a card staff may offer a person who may be controlled.
+
+    Nothing on its face may name trafficking, abuse, exploitation or the coalition: a card that
+    says what it is for can put the person who carries it in danger."""
+
+    lead: Text = Field(description="A neutral heading, e.g. 'Need to talk? Confidential, any time'; it must not "
+                                   "name trafficking, abuse, exploitation or the coalition")
+    what_happens: Text = Field(description="One or two plain sentences on what happens when someone calls or "
+                                           "texts: confidential, hours, languages, who decides what comes next")
+    lines: list[Slug] = Field(min_length=1, description="Ids of hotlines in coalition.yml whose numbers the card "
+                                                        "shows, in this order")
+    source: Sources = Field(description="Where what_happens comes from: the hotline's own pages")
+
+
 class HotelProject(Model):
     goal: Text
     area: Text = Field(description="The designated area, e.g. 'every hotel and motel within 50 miles'")
@@ -50,3 +65,6 @@ class HotelProject(Model):
     response: list[ResponseStep] = Field(min_length=1)
     details_to_note: list[Text] = Field(min_length=1)
     provides: list[Offer] = Field(min_length=1)
+    safety_card: SafetyCard | None = Field(default=None, description=(
+        "The discreet safety card staff may offer a person who may be controlled, only when it is safe: "
+        "its heading, what happens when you call, and which hotlines it shows"))

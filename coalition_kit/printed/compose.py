@@ -1,8 +1,8 @@
 """Compose one edition as a single HTML document for WeasyPrint.
 
 Book editions are the website's own docs/ pages (rendered by ``render.pages`` with the
-same macros) between print-only pieces: cover, contents, part dividers and forms. Cards
-and posters are print-only layouts fed by the same data.
+same macros) between print-only pieces: cover, contents, part dividers and forms. The handout,
+wallet cards, safety cards, poster and role posters are print-only layouts fed by the same data.
 """
 
 from __future__ import annotations
@@ -125,6 +125,31 @@ def _poster_signs(data: CoalitionData, blocks: Blocks, limit: int = 6) -> list[s
     return chosen
 
 
+@dataclass
+class SafetyLine:
+    """One line on the discreet card: how to reach it, never its name (names can say what it is for)."""
+
+    reach: Any
+    emergency: bool
+
+
+def _safety_card(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
+    """The discreet card's words from ``safety_card`` in hotel_project.yml: a neutral lead, what
+    happens when you call or text, and the lines (by id) whose numbers it gives. Without that
+    mapping the card gives the main hotline's numbers alone. The emergency number closes the card
+    unless the data lists the emergency line itself."""
+    card = data.hotel.safety_card
+    hotlines = [data.hotline(i) for i in card.lines] if card else [data.coalition.primary_hotline]
+    lines = [SafetyLine(blocks.reach(h, links=False), h.kind == "emergency")
+             for h in hotlines if h.number or h.text_number]
+    emergency = data.coalition.emergency_number
+    if any(line.emergency and line.reach.hotline.number == emergency for line in lines):
+        emergency = None
+    return {"lead": blocks.text(card.lead) if card else None,
+            "what_happens": blocks.text(card.what_happens) if card else None,
+            "lines": lines, "emergency": emergency}
+
+
 def _piece_context(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path) -> dict[str, Any]:
     blocks = Blocks(data, lang, output="print")
     c = data.coalition
@@ -148,6 +173,8 @@ def _piece_context(data: CoalitionData, edition: Edition, lang: str, docs_dir: P
         "private": edition.includes_private,
         "rs": data.hotel.three_rs,
         "signs": _poster_signs(data, blocks),
+        "card_signs": _poster_signs(data, blocks, limit=4),
+        "notice": blocks.text(c.notice) if c.notice else None,  # cards' backs, posters' small print
         "caveat": blocks.text(data.hotel.caveat),
         "hotel": data.hotel,
         "step_lines": lambda step: _step_numbers(data, step),
@@ -167,6 +194,11 @@ def _step_numbers(data: CoalitionData, step: Any) -> list[str]:
     return numbers
 
 
+#: The template of each layout that is not a book.
+_TEMPLATES = {"handout": "handout.html", "cards": "cards.html", "poster": "poster.html",
+              "safety-cards": "safety-cards.html", "role-posters": "role-posters.html"}
+
+
 def compose_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path,
                     settings: MarkdownSettings) -> str:
     """The whole edition as one HTML string."""
@@ -174,8 +206,6 @@ def compose_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: 
     if edition.layout == "book":
         context["parts"] = plan_edition(data, edition, lang, docs_dir, settings)
         return _ENV.get_template("book.html").render(**context)
-    if edition.layout == "handout":
-        return _ENV.get_template("handout.html").render(**context)
-    if edition.layout == "cards":
-        return _ENV.get_template("cards.html").render(**context)
-    return _ENV.get_template("poster.html").render(**context)
+    if edition.layout == "safety-cards":
+        context["safety"] = _safety_card(data, Blocks(data, lang, output="print"))
+    return _ENV.get_template(_TEMPLATES[edition.layout]).render(**context)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from coalition_kit.model import CoalitionData
-from coalition_kit.model.outreach import HotelStatus, VolunteerRole
+from coalition_kit.model.outreach import Hotel, HotelStatus, Volunteer, VolunteerRole
 from coalition_kit.render.blocks import Blocks
 
 
@@ -43,23 +43,77 @@ def _evaluation(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
     return {"segments": [blocks.text(s.title) for s in data.volunteers.session]}
 
 
+#: Layouts of the pieces a visit leaves at a hotel (a book edition is left only if it is about the
+#: hotel project: the manager guide).
+_LEFT_AT_A_HOTEL = ("handout", "poster", "role-posters", "cards", "safety-cards")
+
+
+def left_at_a_hotel(data: CoalitionData, blocks: Blocks) -> list[str]:
+    """The printed pieces a visit can leave at a hotel, from editions.yml: every public piece for hotel
+    staff, the book editions about the hotel project (the manager guide), and the policy template
+    when an edition prints it. Never the internal notebook or a coalition's own workbook."""
+    pieces: list[str] = []
+    for edition in data.editions.editions:
+        if edition.includes_private:
+            continue
+        about_hotels = any(page.startswith("hotel-project/") for part in edition.parts for page in part.pages)
+        if edition.layout in _LEFT_AT_A_HOTEL or (edition.layout == "book" and about_hotels):
+            pieces.append(blocks.text(edition.title))
+    if any("policy-template" in part.forms for e in data.editions.editions if not e.includes_private
+           for part in e.parts):
+        pieces.append(FORMS["policy-template"].title)
+    return pieces
+
+
 def _visit_log(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
-    return {"offers": [blocks.text(o.title) for o in data.hotel.provides],
+    return {"left": left_at_a_hotel(data, blocks),
             "follow_up": [(blocks.text(f.when), blocks.text(f.what)) for f in data.volunteers.follow_up]}
 
 
+_EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net", "example")
+
+
+def is_example(record: Hotel | Volunteer) -> bool:
+    """True for a record whose phone or email is one reserved for examples, so it cannot be real:
+    a 555-0100 to 555-0199 number (North America) or an address at example.org, .com or .net, or
+    under .example (RFC 2606). The default data ships such records to show how outreach.yml works;
+    the forms print blank rows in their place, never a made-up hotel or volunteer."""
+    if isinstance(record, Hotel):
+        phones, emails = [record.manager_phone], [record.manager_email]
+    else:
+        phones, emails = [record.phone], [record.email]
+    for phone in filter(None, phones):
+        digits = "".join(ch for ch in str(phone) if ch.isdigit())
+        if len(digits) >= 7 and digits[-7:-4] == "555" and digits[-4:-2] == "01":
+            return True
+    for email in filter(None, emails):
+        domain = str(email).rsplit("@", 1)[-1].lower().rstrip(".")
+        if any(domain == d or domain.endswith("." + d) for d in _EXAMPLE_DOMAINS):
+            return True
+    return False
+
+
 def _outreach(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
-    """The tracker lists the coalition's hotels; private fields are empty in public data."""
-    return {"hotels": list(data.outreach.hotels), "blank_rows": max(4, 14 - len(data.outreach.hotels)),
-            "statuses": list(get_args(HotelStatus))}
+    """The tracker lists the coalition's own hotels (private fields are empty in public data), then
+    blank rows to fill in by hand; example records are left out."""
+    hotels = [h for h in data.outreach.hotels if not is_example(h)]
+    return {"hotels": hotels, "blank_rows": max(4, 14 - len(hotels)), "statuses": list(get_args(HotelStatus))}
 
 
 def _roster(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
-    """Volunteers from outreach.yml by role; names and contacts are private (internal editions only)."""
+    """Volunteers from outreach.yml by role, then blank rows; names and contacts are private
+    (internal editions only); example records are left out."""
     roles = sorted(get_args(VolunteerRole), key=lambda role: role != "coordinator")  # who leads comes first
     order = {role: i for i, role in enumerate(roles)}
-    volunteers = sorted(data.outreach.volunteers, key=lambda v: order.get(v.role, len(roles)))
+    volunteers = sorted((v for v in data.outreach.volunteers if not is_example(v)),
+                        key=lambda v: order.get(v.role, len(roles)))
     return {"volunteers": volunteers, "blank_rows": max(6, 16 - len(volunteers)), "roles": roles}
+
+
+def _policy(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
+    """The policy clauses and the follow-up schedule from volunteer_program.yml, to fill in and sign."""
+    return {"clauses": [blocks.text(c) for c in data.volunteers.policy_template],
+            "follow_up": [(blocks.text(f.when), blocks.text(f.what)) for f in data.volunteers.follow_up]}
 
 
 def _agenda(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
@@ -98,6 +152,9 @@ FORMS: dict[str, Form] = {f.slug: f for f in (
          _outreach, internal=True),
     Form("volunteer-roster", "Volunteer roster", "Who trains, who visits hotels, and how to reach them.",
          _roster, internal=True),
+    Form("policy-template", "Our policy against human trafficking",
+         "A policy for the hotel to adopt: fill in the property, sign it and keep it where staff can read it.",
+         _policy),
     Form("meeting-agenda", "Coalition meeting agenda", "A page to plan and record a meeting.", _agenda),
     Form("committee-charter", "Committee charter", "What a committee does, who is in it and how it works.",
          _charter),

@@ -35,6 +35,18 @@ LABELS: dict[str, dict[str, str]] = {
         "handout_respond": "What to do",
         "handout_details": "Details to write down",
         "handout_more": "More signs, help and free training on our website",
+        "handout_numbers": "Our numbers at this hotel",
+        "handout_numbers_note": "Filled in by your manager. Keep this sheet where you can find it.",
+        "manager_on_duty": "Manager on duty:",
+        "security": "Security:",
+        "front_desk": "Front desk:",
+        "card_signs": "Signs to notice",
+        "safety_fronts": "Pocket cards, sheet 1: fronts",
+        "safety_backs": "Pocket cards, sheet 2: backs",
+        "safety_cut_note": "Cut along the marks. Print the second sheet on the back of the first (flip on the "
+                           "long edge). The cards do not say what they are for, so they can be kept out of sight.",
+        "safety_danger": "In danger now?",
+        "role_signs": "Signs someone may need help",
     },
 }
 

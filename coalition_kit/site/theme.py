@@ -17,6 +17,8 @@ def theme_settings(data: CoalitionData, lang: str) -> dict[str, Any]:
         "name": text(c.name),
         "short_name": text(c.short_name or c.name),
         "tagline": text(c.tagline) if c.tagline else "",
+        # Optional notice for the footer (e.g. that this edition was made from public information).
+        "notice": text(c.notice) if c.notice else "",
         "email": c.email,
         "website": c.website,
         "lang": lang,
