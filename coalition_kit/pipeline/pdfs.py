@@ -69,6 +69,8 @@ def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: li
                                      f"public edition: the value of {', '.join(map(str, leaks))}; nothing was written")
             pages = docs_dir or project.docs_dir
             result = write_pdf(html, path, base_url=pages, readable=[pages, *data.referenced_files()])
+            for line in result.warnings:
+                report(f"warning      {target.edition.id} [{target.lang}]: {line}")
         except BuildError:
             raise
         except Exception as exc:  # report which edition failed, then stop
