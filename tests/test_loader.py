@@ -97,7 +97,7 @@ def test_wrong_type(fjord_copy: Path) -> None:
     ("old", "new", "expected"),
     [
         ("email: kontakt@fjordby-alliance.example.org", "email: kontakt.fjordby-alliance.example.org", "not a valid email address"),
-        ("website: https://fjordby-alliance.example.org", "website: fjordby-alliance", "not a valid web address"),
+        ("website: https://fjordby-alliance.example.org", "website: fjordby-alliance", "must start with https://"),
         ('emergency_number: "112"', "emergency_number: call-the-police", "not a valid phone number"),
         ("    verified: 2026-01-15\n  - id: fjord-emergency", "    verified: 2026-02-30\n  - id: fjord-emergency", "not a valid date"),
     ],
