@@ -217,6 +217,7 @@ def test_a_piece_that_asks_for_an_outside_address_fails_the_build_with_its_name(
 # --- the privacy guard ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # prints the private edition before the guard stops the build
 def test_a_private_phone_written_differently_stops_the_build_without_printing_it(fjord_copy: Path,
                                                                                  tmp_path: Path) -> None:
     outreach = (fjord_copy / "outreach.yml").read_text(encoding="utf-8")
