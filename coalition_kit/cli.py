@@ -52,17 +52,25 @@ def check(data_dir: Path | None, strict: bool) -> None:
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the last build.")
 def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None, force: bool) -> None:
     """Validate, then build every PDF and the website."""
-    from coalition_kit.pipeline.build import build_everything
     from coalition_kit.pipeline.errors import BuildError, interrupt_on_sigterm
+    from coalition_kit.pipeline.validate import validated_data, warning_lines
 
     project = Project.here()
     interrupt_on_sigterm()
+    data_dir = data_dir or project.data_dir
+    warnings: list = []
     try:
-        build_everything(project, data_dir or project.data_dir, site_dir or project.site_dir,
-                         dist_dir or project.dist_dir, report=click.echo, force=force)
-    except DataError as exc:
+        data = validated_data(data_dir, project.docs_dir, warnings)
+    except DataError as exc:  # before the engines are even imported: bad data fails fast
         click.echo(exc.report())
         sys.exit(1)
+    for line in warning_lines(warnings):
+        click.echo(line)
+    from coalition_kit.pipeline.build import build_validated
+
+    try:
+        build_validated(project, data, data_dir, site_dir or project.site_dir, dist_dir or project.dist_dir,
+                        report=click.echo, force=force)
     except BuildError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

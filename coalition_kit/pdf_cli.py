@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,9 +14,12 @@ from coalition_kit.outputs.digest import data_digest
 from coalition_kit.outputs.manifest import ManifestEntry, read_manifest, write_manifest
 from coalition_kit.paths import Project
 from coalition_kit.pipeline.errors import BuildError, interrupt_on_sigterm
-from coalition_kit.pipeline.pdfs import Target, build_pdfs, compose, targets
 from coalition_kit.pipeline.staging import output_lock
 from coalition_kit.pipeline.validate import validated_data
+
+
+if TYPE_CHECKING:
+    from coalition_kit.pipeline.pdfs import Target
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,6 +43,8 @@ def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...
     except DataError as exc:
         click.echo(exc.report())
         sys.exit(1)
+    from coalition_kit.pipeline.pdfs import build_pdfs, compose, targets  # the engines, once data is good
+
     try:
         chosen = targets(data, list(editions) or None, list(langs) or None)
     except (BuildError, KeyError) as exc:
@@ -73,6 +79,8 @@ def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...
 def _build_into_dist(data: CoalitionData, project: Project, dist: Path, chosen: list[Target],
                      docs_dir: Path | None) -> None:
     """The chosen PDFs into ``dist``, each written atomically; the manifest keeps the others."""
+    from coalition_kit.pipeline.pdfs import build_pdfs
+
     entries = build_pdfs(data, project, dist, chosen, report=click.echo, docs_dir=docs_dir)
     digest = data_digest(data.data_dir)
     kept = {e.file: e for e in _entries(read_manifest(dist, digest)) if (dist / e.file).exists()}

@@ -57,29 +57,43 @@ def test_build_with_bad_data_writes_nothing(fjord_copy: Path, tmp_path: Path) ->
 
 
 def test_notebook_usage_errors(fjord_copy: Path, tmp_path: Path) -> None:
-    def notebook(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "build_notebook.py", "--data", str(fjord_copy), *args],
-                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+    """build_notebook.py's usage errors exit 2 (run in this process: the script only calls this
+    ``main``, whose exit codes test_build_with_bad_data_writes_nothing checks as a process)."""
+    from click.testing import CliRunner
 
-    assert notebook("--edition", "no-such-edition").returncode == 2
-    assert notebook("--lang", "xx").returncode == 2
-    assert notebook("-o", str(tmp_path / "one.pdf")).returncode == 2  # more than one target chosen
+    from coalition_kit.pdf_cli import main
+
+    def notebook(*args: str) -> int:
+        return CliRunner().invoke(main, ["--data", str(fjord_copy), *args]).exit_code
+
+    assert notebook("--edition", "no-such-edition") == 2
+    assert notebook("--lang", "xx") == 2
+    assert notebook("-o", str(tmp_path / "one.pdf")) == 2  # more than one target chosen
+    assert not (tmp_path / "one.pdf").exists()
 
 
 def test_check_catches_edition_references(fjord_copy: Path) -> None:
+    """A missing page, an unknown form and an internal form in a public edition: each at its
+    line and column of editions.yml."""
     editions = fjord_copy / "editions.yml"
     text = editions.read_text(encoding="utf-8")
     text = text.replace("pages: [hotel-project/signs.md, hotel-project/respond.md]",
                         "pages: [hotel-project/sings.md, hotel-project/respond.md]", 1)
     text = text.replace("forms: [sign-in,", "forms: [signin,", 1)
+    text = text.replace("pages: [hotel-project/respond.md, get-help.md]}",
+                        "pages: [hotel-project/respond.md, get-help.md], forms: [volunteer-roster]}", 1)
     editions.write_text(text, encoding="utf-8")
     result = run("check", "--data", str(fjord_copy))
     assert result.returncode == 1
     lines = editions.read_text(encoding="utf-8").splitlines()
     problems = [line for line in result.stdout.splitlines() if line.startswith(str(editions))]
-    assert len(problems) == 2, result.stdout
+    assert len(problems) == 3, result.stdout
+    found = []
     for problem in problems:
-        number = int(problem.split(":")[1])
-        assert "sings.md" in lines[number - 1] or "signin" in lines[number - 1]
+        number, column = (int(n) for n in problem[len(str(editions)):].split(":")[1:3])
+        found += [item for item in ("hotel-project/sings.md", "signin", "volunteer-roster")
+                  if lines[number - 1][column - 1:].startswith(item)]
+    assert found == ["hotel-project/sings.md", "signin", "volunteer-roster"], result.stdout
     assert "docs/hotel-project/sings.md does not exist" in result.stdout
-    assert "signin" in result.stdout
+    assert "the form 'signin' does not exist" in result.stdout
+    assert "edition 'manager' lists the form 'volunteer-roster' is internal" in result.stdout

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ck_builds import Build
 from ck_paths import DEFAULT_DATA
 from coalition_kit.load.loader import load_data
 from coalition_kit.load.problems import DataError
@@ -42,11 +43,11 @@ def test_a_statistic_without_a_source_is_rejected(fjord_copy: Path) -> None:
     assert any("missing required field 'source'" in p.message for p in caught.value.problems)
 
 
-def test_every_percentage_on_the_site_is_a_sourced_statistic(default_build: Path) -> None:
-    data = load_data(default_build / "data")
+def test_every_percentage_on_the_site_is_a_sourced_statistic(default_build: Build) -> None:
+    data = default_build.data
     allowed = {s.value.strip() for s in data.statistics.statistics if s.value.strip().endswith("%")}
     stray, seen = [], 0
-    for page, text in page_texts(default_build / "site").items():
+    for page, text in page_texts(default_build.site).items():
         for match in PERCENT.finditer(text):
             seen += 1
             if f"{match.group(1)}%" not in allowed:
@@ -55,16 +56,16 @@ def test_every_percentage_on_the_site_is_a_sourced_statistic(default_build: Path
     assert not stray, f"figures shown that are not in statistics.yml: {stray}"
 
 
-def test_the_hotel_survey_figure_is_never_stated_as_where_trafficking_happens(default_build: Path) -> None:
+def test_the_hotel_survey_figure_is_never_stated_as_where_trafficking_happens(default_build: Build) -> None:
     """The survey's "75%" is never turned into where trafficking happens. The one sentence that
     says so is the default coalition's own estimate, attributed to its guide as an estimate and
     shown on the same page as what the survey measured (issue 10: not called a myth)."""
-    data = load_data(default_build / "data")
+    data = load_data(default_build.data_dir)
     stats = {s.id: s for s in data.statistics.statistics}
     estimate = " ".join(data.text(stats["coalition-estimate-hotels"].wording).split()).lower()
     measured = " ".join(data.text(stats["polaris-survivors-hotel-contact"].wording).split()).lower()
     seen = 0
-    for page, text in page_texts(default_build / "site").items():
+    for page, text in page_texts(default_build.site).items():
         flat = " ".join(text.split()).lower()
         claims = flat.count("75% of all sex trafficking") + flat.count("75% of sex trafficking")
         if claims:
@@ -85,24 +86,24 @@ def test_response_guidance_never_confront_first_then_emergency() -> None:
     assert "emergency" in steps[emergency].hotlines
 
 
-def test_every_sign_list_carries_the_caveat(default_build: Path) -> None:
-    data = load_data(default_build / "data")
-    page = (default_build / "site" / "hotel-project" / "signs" / "index.html").read_text(encoding="utf-8")
+def test_every_sign_list_carries_the_caveat(default_build: Build) -> None:
+    data = default_build.data
+    page = (default_build.site / "hotel-project" / "signs" / "index.html").read_text(encoding="utf-8")
     caveat = data.text(data.hotel.caveat)
     assert page.count(caveat.replace("'", "&#39;")) >= len(data.hotel.roles) or page.count(caveat) >= len(data.hotel.roles)
 
 
-def test_wording_is_person_first_and_names_no_hotline_operator(default_build: Path) -> None:
+def test_wording_is_person_first_and_names_no_hotline_operator(default_build: Build) -> None:
     banned = ["prostitute", "sex slave", "illegal alien", "child prostitution", "operated by", "compass connections"]
     found = []
-    for page, text in page_texts(default_build / "site").items():
+    for page, text in page_texts(default_build.site).items():
         flat = " ".join(text.split()).lower()
         found += [f"{page}: {word}" for word in banned if word in flat]
     assert not found, found
 
 
-def test_the_guide_is_covered(default_build: Path) -> None:
-    data = load_data(default_build / "data")
+def test_the_guide_is_covered(default_build: Build) -> None:
+    data = default_build.data
     assert len(data.building.steps) >= 9
     assert len(data.stakeholders.sectors) >= 11
     assert {a.id for a in data.focus_areas.areas} >= {"legislation", "education", "victim-services-support",
@@ -112,16 +113,16 @@ def test_the_guide_is_covered(default_build: Path) -> None:
     assert 20 <= data.volunteers.session_minutes <= 30
     kinds = {h.kind for h in data.coalition.hotlines}
     assert kinds == {"hotline", "emergency", "tip-line", "minors"}
-    sources = (default_build / "site" / "resources" / "sources" / "index.html").read_text(encoding="utf-8")
+    sources = (default_build.site / "resources" / "sources" / "index.html").read_text(encoding="utf-8")
     for source in data.all_sources():
         assert source.url.replace("&", "&amp;") in sources or source.url in sources, source.url
 
 
-def test_the_law_comes_from_data_with_its_source(default_build: Path) -> None:
-    data = load_data(default_build / "data")
-    page = (default_build / "site" / "about-trafficking" / "index.html").read_text(encoding="utf-8")
+def test_the_law_comes_from_data_with_its_source(default_build: Build) -> None:
+    data = default_build.data
+    page = (default_build.site / "about-trafficking" / "index.html").read_text(encoding="utf-8")
     for definition in data.law.definitions:
         assert data.text(definition.term) in page
     assert all(s.url.replace("&", "&amp;") in page or s.url in page for s in data.law.source)
-    managers = (default_build / "site" / "hotel-project" / "managers" / "index.html").read_text(encoding="utf-8")
+    managers = (default_build.site / "hotel-project" / "managers" / "index.html").read_text(encoding="utf-8")
     assert all(data.text(r.where) in managers for r in data.law.training_rules)

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ import pytest
 from ck_paths import FJORD, ROOT
 
 from coalition_kit.load.loader import load_data
+from coalition_kit.load.problems import DataError
 from coalition_kit.model.events import Event, Events
 from coalition_kit.model.privacy import public_view
 from coalition_kit.site.events import event_ics
@@ -29,6 +31,15 @@ CLI = [sys.executable, "-m", "coalition_kit.cli"]
 
 def run(*args: str, timeout: float = 300, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([*CLI, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, **kwargs)
+
+
+def problems_of(data: Path) -> str:
+    """What `coalition check` reports for ``data`` (in-process; the CLI itself is tested elsewhere)."""
+    try:
+        load_data(data)
+    except DataError as exc:
+        return exc.report()
+    return ""
 
 
 def set_field(data: Path, file: str, old: str, new: str) -> None:
@@ -110,19 +121,19 @@ def test_a_hostile_logo_is_refused_at_its_line_and_nothing_is_published(fjord_co
                                               'xlink:href="http://127.0.0.1:9/x.png"/></svg>', encoding="utf-8")
         logo = "logo.svg"
     set_logo(fjord_copy, logo)
-    checked = run("check", "--data", str(fjord_copy))
-    assert checked.returncode == 1
-    assert re.search(rf"coalition\.yml:{logo_line(fjord_copy)}:\d+: logo: ", checked.stdout), checked.stdout
-    built = run("build", "--data", str(fjord_copy), "--site-dir", str(tmp_path / "site"),
-                "--dist", str(tmp_path / "dist"))
-    assert built.returncode == 1
-    assert not (tmp_path / "site").exists() and not (tmp_path / "dist").exists()
+    report = problems_of(fjord_copy)
+    assert re.search(rf"coalition\.yml:{logo_line(fjord_copy)}:\d+: logo: ", report), report
+    if case == "climbing":  # once through the real command: it stops before writing anything
+        built = run("build", "--data", str(fjord_copy), "--site-dir", str(tmp_path / "site"),
+                    "--dist", str(tmp_path / "dist"))
+        assert built.returncode == 1 and "logo: " in built.stdout
+        assert not (tmp_path / "site").exists() and not (tmp_path / "dist").exists()
 
 
 def test_a_plain_svg_logo_is_accepted(fjord_copy: Path) -> None:
     shutil.copy(ROOT / "overrides" / "assets" / "ck" / "favicon.svg", fjord_copy / "mark.svg")
     set_logo(fjord_copy, "mark.svg")
-    assert run("check", "--data", str(fjord_copy)).returncode == 0
+    assert problems_of(fjord_copy) == ""
 
 
 # --- web addresses in data -------------------------------------------------------------
@@ -140,12 +151,24 @@ def test_unsafe_web_addresses_are_refused_at_their_line(fjord_copy: Path, old: s
     set_field(fjord_copy, "coalition.yml", old, new)
     line = next(n for n, text in enumerate((fjord_copy / "coalition.yml").read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith(new.split(":", 1)[0] + ":"))
-    result = run("check", "--data", str(fjord_copy))
-    assert result.returncode == 1
-    assert re.search(rf"coalition\.yml:{line}:\d+: .*{re.escape(message)}", result.stdout), result.stdout
+    report = problems_of(fjord_copy)
+    assert re.search(rf"coalition\.yml:{line}:\d+: .*{re.escape(message)}", report), report
 
 
 # --- text from data ---------------------------------------------------------------------
+
+
+PAYLOAD_EDITIONS = """editions:
+  - id: manager
+    title: Manager guide
+    audience: Managers
+    parts:
+      - {title: Why it matters, pages: [index.md, about.md]}
+  - id: wallet-card
+    title: Wallet card
+    audience: Staff
+    layout: cards
+"""
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +183,7 @@ def payload_build(tmp_path_factory):
               "name: 'Fjordby [click me](javascript:alert(1)) Alliance'")
     set_field(data, "coalition.yml", "city: Fjordby", f"city: 'Fjordby {image}'")
     set_field(data, "coalition.yml", "region: Vestland", "region: '![local](file:///etc/hostname) Vestland'")
+    (data / "editions.yml").write_text(PAYLOAD_EDITIONS, encoding="utf-8")  # pages and cards print the values
     result = run("build", "--data", str(data), "--site-dir", str(tmp / "site"), "--dist", str(tmp / "dist"),
                  env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
     time.sleep(0.2)
@@ -217,6 +241,7 @@ def test_a_piece_that_asks_for_an_outside_address_fails_the_build_with_its_name(
 # --- the privacy guard ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # prints the private edition before the guard stops the build
 def test_a_private_phone_written_differently_stops_the_build_without_printing_it(fjord_copy: Path,
                                                                                  tmp_path: Path) -> None:
     outreach = (fjord_copy / "outreach.yml").read_text(encoding="utf-8")
@@ -225,6 +250,7 @@ def test_a_private_phone_written_differently_stops_the_build_without_printing_it
     digits = re.sub(r"\D", "", phone.group(1))
     rewritten = f"+{digits[:2]} {digits[2:5]} {digits[5:]}"
     set_field(fjord_copy, "coalition.yml", "tagline: See it. Say it. Stop it.", f"tagline: 'Call {rewritten}'")
+    (fjord_copy / "editions.yml").write_text(PAYLOAD_EDITIONS, encoding="utf-8")
     result = run("build", "--data", str(fjord_copy), "--site-dir", str(tmp_path / "site"),
                  "--dist", str(tmp_path / "dist"))
     assert result.returncode == 1
@@ -253,16 +279,15 @@ def _bomb(levels: int = 9) -> str:
 def test_an_alias_bomb_is_refused_within_a_second_and_200_mb(fjord_copy: Path) -> None:
     (fjord_copy / "glossary.yml").write_text(_bomb(), encoding="utf-8")
     assert len(_bomb().encode()) < 1000
+    tracemalloc.start()
     started = time.perf_counter()
-    process = subprocess.Popen([*CLI, "check", "--data", str(fjord_copy)], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(process.pid, 0)
+    report = problems_of(fjord_copy)
     elapsed = time.perf_counter() - started
-    out = process.stdout.read()
-    assert os.waitstatus_to_exitcode(status) == 1
-    assert re.search(r"glossary\.yml:1:\d+: anchors \(&name\) and aliases \(\*name\) are not supported", out), out
-    assert usage.ru_maxrss < 200 * 1024, f"peak memory {usage.ru_maxrss} KB"
-    assert elapsed < 5, f"{elapsed:.1f} s (most of it is starting Python)"
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert re.search(r"glossary\.yml:1:\d+: anchors \(&name\) and aliases \(\*name\) are not supported", report), report
+    assert elapsed < 1, f"{elapsed:.2f} s"
+    assert peak < 200 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
 
 
 def test_deep_nesting_is_refused_at_its_line(fjord_copy: Path) -> None:

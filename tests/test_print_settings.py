@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ck_paths import FJORD, ROOT
 
 from coalition_kit.site.engine import markdown_settings
@@ -39,6 +41,7 @@ def test_markdown_settings_come_from_mkdocs_own_loader(tmp_path: Path) -> None:
     assert callable(settings.configs["pymdownx.emoji"]["emoji_generator"])
 
 
+@pytest.mark.slow  # prints a PDF of its own
 def test_a_page_with_material_emoji_settings_prints(tmp_path: Path) -> None:
     project = _project_with_emoji(tmp_path)
     html, pdf = tmp_path / "manager.html", tmp_path / "manager.pdf"

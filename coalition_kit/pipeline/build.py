@@ -39,6 +39,12 @@ def build_everything(project: Project, data_dir: Path, site_dir: Path, dist_dir:
     data = validated_data(data_dir, project.docs_dir, warnings)
     for line in warning_lines(warnings):
         report(line)
+    build_validated(project, data, data_dir, site_dir, dist_dir, report, force)
+
+
+def build_validated(project: Project, data: CoalitionData, data_dir: Path, site_dir: Path, dist_dir: Path,
+                    report: Callable[[str], None] = print, force: bool = False) -> None:
+    """``build_everything`` for data that ``validated_data`` has already checked."""
     site_dir, dist_dir = site_dir.resolve(), dist_dir.resolve()
     journal = journal_path(dist_dir)
     with output_lock(dist_dir):

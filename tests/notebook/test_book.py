@@ -1,4 +1,8 @@
-"""Book editions: outline, contents page numbers, links, no content lost, forms."""
+"""Book editions: outline, contents page numbers, links, no content lost, forms.
+
+Most read ``notebook_build`` (the book editions printed from tests/notebook/docs); those about
+what an edition prints whatever its pages read ``fjord_build``.
+"""
 
 from __future__ import annotations
 
@@ -38,9 +42,9 @@ def _normal(text: str) -> str:
 
 
 @pytest.mark.parametrize("edition", BOOKS)
-def test_outline_matches_the_sections(built, edition):
-    parts = _plan(built, edition)
-    outline = _outline(built.pdf(f"{edition}-en.pdf").reader)
+def test_outline_matches_the_sections(notebook_build, edition):
+    parts = _plan(notebook_build, edition)
+    outline = _outline(notebook_build.pdf(f"{edition}-en.pdf").reader)
     assert outline[0][0] == "Contents"
     assert [o[0] for o in outline[1:]] == [p.title for p in parts]
     for part, (_title, _page, kids) in zip(parts, outline[1:]):
@@ -62,9 +66,9 @@ def _toc_entries(pdf) -> list[tuple[str, int]]:
 
 
 @pytest.mark.parametrize("edition", BOOKS)
-def test_every_contents_entry_points_to_the_page_of_its_heading(built, edition):
-    pdf = built.pdf(f"{edition}-en.pdf")
-    parts = _plan(built, edition)
+def test_every_contents_entry_points_to_the_page_of_its_heading(notebook_build, edition):
+    pdf = notebook_build.pdf(f"{edition}-en.pdf")
+    parts = _plan(notebook_build, edition)
     expected = []
     for part in parts:
         expected += [part.title] + [s.title for s in part.sections] + [f.title for f in part.forms]
@@ -78,8 +82,8 @@ def test_every_contents_entry_points_to_the_page_of_its_heading(built, edition):
         assert _normal(title) in _normal(pdf.pages[page - 1]), f"'{title}' is not on page {page}"
 
 
-def test_the_running_header_shows_the_section_title(built):
-    pdf = built.pdf("manager-en.pdf")
+def test_the_running_header_shows_the_section_title(notebook_build):
+    pdf = notebook_build.pdf("manager-en.pdf")
     outline = _outline(pdf.reader)
     for title, page in [kid for part in outline[1:] for kid in part[2]]:
         first_line = next(line for line in pdf.pages[page - 1].splitlines() if line.strip())
@@ -88,8 +92,8 @@ def test_the_running_header_shows_the_section_title(built):
         assert f"Page {page}" in footer and "Fjordby Alliance" in footer
 
 
-def test_an_oversized_table_is_printed_in_full(built):
-    pdf = built.pdf("volunteer-en.pdf")
+def test_an_oversized_table_is_printed_in_full(notebook_build):
+    pdf = notebook_build.pdf("volunteer-en.pdf")
     flat = pdf.flat
     missing = [n for n in range(1, OVERSIZED_ROWS + 1) if f"ROWMARK-{n:03d}" not in flat]
     assert not missing, f"rows lost: {missing[:5]}"
@@ -98,8 +102,8 @@ def test_an_oversized_table_is_printed_in_full(built):
     assert len(spread) >= 2, "the table should run over several pages"
 
 
-def test_links_between_pages_become_pdf_links_or_web_addresses(built):
-    pdf = built.pdf("volunteer-en.pdf")
+def test_links_between_pages_become_pdf_links_or_web_addresses(notebook_build):
+    pdf = notebook_build.pdf("volunteer-en.pdf")
     outline = {t: p for _, _, kids in _outline(pdf.reader) for t, p in kids}
     welcome = outline["Welcome to Fjordby Alliance Against Exploitation"]
     text = _normal(pdf.pages[welcome - 1])
@@ -116,14 +120,14 @@ def test_links_between_pages_become_pdf_links_or_web_addresses(built):
     assert len(internal) >= 2
 
 
-def test_a_link_to_a_page_outside_the_manager_guide_goes_to_the_website(built):
-    pdf = built.pdf("manager-en.pdf")
+def test_a_link_to_a_page_outside_the_manager_guide_goes_to_the_website(notebook_build):
+    pdf = notebook_build.pdf("manager-en.pdf")
     assert "https://fjordby-alliance.example.org/hotel-project/signs/" in pdf.flat
 
 
-def test_volunteer_forms_each_start_a_page_and_are_fillable(built):
-    pdf = built.pdf("volunteer-en.pdf")
-    parts = _plan(built, "volunteer")
+def test_volunteer_forms_each_start_a_page_and_are_fillable(notebook_build):
+    pdf = notebook_build.pdf("volunteer-en.pdf")
+    parts = _plan(notebook_build, "volunteer")
     forms = [f for p in parts for f in p.forms]
     assert len(forms) == 13
     outline = {t: p for _, _, kids in _outline(pdf.reader) for t, p in kids}
@@ -135,19 +139,19 @@ def test_volunteer_forms_each_start_a_page_and_are_fillable(built):
     assert any(name.startswith("sign-in-") for name in fields)
 
 
-def test_public_editions_have_no_cover_warning_and_the_volunteer_edition_does(built):
-    assert "For coalition members only".upper() in built.pdf("volunteer-en.pdf").pages[0].upper()
+def test_public_editions_have_no_cover_warning_and_the_volunteer_edition_does(fjord_build):
+    assert "For coalition members only".upper() in fjord_build.pdf("volunteer-en.pdf").pages[0].upper()
     for edition in ("manager", "staff"):
-        assert "MEMBERS ONLY" not in built.pdf(f"{edition}-en.pdf").text.upper()
+        assert "MEMBERS ONLY" not in fjord_build.pdf(f"{edition}-en.pdf").text.upper()
 
 
-def test_each_form_fits_on_one_page(built):
+def test_each_form_fits_on_one_page(notebook_build):
     """A form printed alone is one sheet: the next outline entry starts on the very next page."""
-    pdf = built.pdf("volunteer-en.pdf")
+    pdf = notebook_build.pdf("volunteer-en.pdf")
     flat = [(t, p) for _, _, kids in _outline(pdf.reader) for t, p in kids]
     flat += [(t, p) for t, p, _ in _outline(pdf.reader)]
     starts = sorted(p for _, p in flat)
-    forms = {f.title for part in _plan(built, "volunteer") for f in part.forms}
+    forms = {f.title for part in _plan(notebook_build, "volunteer") for f in part.forms}
     for title, page in flat:
         if title in forms:
             later = [p for p in starts if p > page]
@@ -155,9 +159,9 @@ def test_each_form_fits_on_one_page(built):
             assert end - page == 1, f"the form '{title}' runs over {end - page} pages"
 
 
-def test_website_only_passages_are_not_printed(built):
+def test_website_only_passages_are_not_printed(notebook_build):
     """ck-web-only blocks are dropped from the HTML: no text, no outline or contents entry."""
-    pdf = built.pdf("volunteer-en.pdf")
+    pdf = notebook_build.pdf("volunteer-en.pdf")
     for marker in ("WEB-ONLY-BULLET-4411", "WEB-ONLY-SECTION-4412", "WEB-ONLY-SPAN-4414"):
         assert marker not in pdf.flat, marker
     assert "Leavingthissitequickly" not in pdf.flat
@@ -176,10 +180,10 @@ def test_website_only_passages_are_not_printed(built):
     assert "Useaprivatewindow." in pdf.flat and "Writetousbyemail." in pdf.flat
 
 
-def test_the_volunteer_roster_is_only_in_the_volunteer_notebook(built):
-    volunteer = built.pdf("volunteer-en.pdf")
+def test_the_volunteer_roster_is_only_in_the_volunteer_notebook(fjord_build):
+    volunteer = fjord_build.pdf("volunteer-en.pdf")
     assert "Volunteerroster" in volunteer.flat and "VolunteerQuuxPrivate" in volunteer.flat
     assert any(name.startswith("roster-r") for name in volunteer.reader.get_fields())
     for edition in ("manager", "staff", "wallet-card", "poster"):
-        flat = built.pdf(f"{edition}-en.pdf").flat
+        flat = fjord_build.pdf(f"{edition}-en.pdf").flat
         assert "Volunteerroster" not in flat and "VolunteerQuux" not in flat, edition

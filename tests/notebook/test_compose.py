@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -97,18 +98,42 @@ def _edition_with(tmp_path, text: str):
     return load_data(data_dir)
 
 
-def test_a_missing_page_is_a_clear_error(tmp_path):
-    data = _edition_with(tmp_path, "editions:\n  - id: staff\n    title: S\n    audience: A\n"
-                                   "    parts: [{title: P, pages: [no-such-page.md]}]\n")
-    with pytest.raises(FileNotFoundError, match=r"edition 'staff' lists page 'no-such-page.md'"):
-        compose_edition(data, data.edition("staff"), "en", PAGES, markdown_settings(ROOT / "mkdocs.yml"))
+def _edition_problems(tmp_path, text: str):
+    """The problems ``validated_data`` (what `coalition check` and every build run first) reports
+    for the fixture with ``text`` as its editions.yml, and that file."""
+    from coalition_kit.load.problems import DataError
+    from coalition_kit.pipeline.validate import validated_data
+    data_dir = tmp_path / "data"
+    shutil.copytree(FJORD, data_dir)
+    (data_dir / "editions.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        validated_data(data_dir, PAGES)
+    return caught.value.problems, data_dir / "editions.yml"
 
 
-def test_an_unknown_form_is_a_clear_error(tmp_path):
-    data = _edition_with(tmp_path, "editions:\n  - id: staff\n    title: S\n    audience: A\n"
-                                   "    parts: [{title: P, forms: [no-such-form]}]\n")
-    with pytest.raises(KeyError, match=r"lists form 'no-such-form'.*known forms: sign-in"):
-        compose_edition(data, data.edition("staff"), "en", PAGES, markdown_settings(ROOT / "mkdocs.yml"))
+def _position(text: str, needle: str) -> tuple[int, int]:
+    """(line, column) of the first ``needle`` in ``text``, both counted from 1."""
+    number, line = next((n, line) for n, line in enumerate(text.splitlines(), 1) if needle in line)
+    return number, line.index(needle) + 1
+
+
+def test_a_missing_page_is_a_clear_error_at_its_line(tmp_path):
+    text = ("editions:\n  - id: staff\n    title: S\n    audience: A\n"
+            "    parts:\n      - title: P\n        pages: [index.md, no-such-page.md]\n")
+    problems, editions = _edition_problems(tmp_path, text)
+    assert [(p.line, p.column) for p in problems] == [_position(text, "no-such-page.md")]
+    assert problems[0].file == str(editions)
+    assert problems[0].message == ("edition 'staff' lists the page 'no-such-page.md', "
+                                   "but docs/no-such-page.md does not exist")
+
+
+def test_an_unknown_form_is_a_clear_error_at_its_line(tmp_path):
+    text = ("editions:\n  - id: staff\n    title: S\n    audience: A\n"
+            "    parts:\n      - title: P\n        forms:\n          - sign-in\n          - no-such-form\n")
+    problems, _ = _edition_problems(tmp_path, text)
+    assert [(p.line, p.column) for p in problems] == [_position(text, "no-such-form")]
+    assert re.fullmatch(r"edition 'staff': the form 'no-such-form' does not exist \(known forms: sign-in, .*\)",
+                        problems[0].message)
 
 
 def test_every_form_composes(tmp_path):
@@ -125,12 +150,8 @@ def test_every_form_composes(tmp_path):
 
 
 def test_the_default_editions_list_pages_that_exist():
-    """data/editions.yml names docs/ pages; skipped until the default data loads."""
-    from coalition_kit.load.problems import DataError
-    try:
-        data = load_data(ROOT / "data")
-    except DataError:
-        pytest.skip("the default data does not load yet")
+    """data/editions.yml names docs/ pages."""
+    data = load_data(ROOT / "data")
     ids = [e.id for e in data.editions.editions]
     assert ids == ["volunteer", "manager", "staff", "wallet-card", "poster"]
     missing = [p for e in data.editions.editions for part in e.parts for p in part.pages
@@ -139,12 +160,13 @@ def test_the_default_editions_list_pages_that_exist():
     assert "downloads.md" not in {p for e in data.editions.editions for part in e.parts for p in part.pages}
 
 
-def test_an_internal_form_in_a_public_edition_is_rejected(tmp_path):
-    data = _edition_with(tmp_path, "editions:\n  - id: manager\n    title: M\n    audience: A\n"
-                                   "    parts: [{title: P, forms: [sign-in, volunteer-roster]}]\n")
-    with pytest.raises(ValueError, match=r"edition 'manager' lists the form 'volunteer-roster' is internal"
-                                         r".*includes_private: true"):
-        compose_edition(data, data.edition("manager"), "en", PAGES, markdown_settings(ROOT / "mkdocs.yml"))
+def test_an_internal_form_in_a_public_edition_is_rejected_at_its_line(tmp_path):
+    text = ("editions:\n  - id: manager\n    title: M\n    audience: A\n"
+            "    parts: [{title: P, forms: [sign-in, volunteer-roster]}]\n")
+    problems, _ = _edition_problems(tmp_path, text)
+    assert [(p.line, p.column) for p in problems] == [_position(text, "volunteer-roster")]
+    assert re.match(r"edition 'manager' lists the form 'volunteer-roster' is internal.*includes_private: true",
+                        problems[0].message)
 
 
 def test_internal_forms_are_the_outreach_tracker_and_the_volunteer_roster():
@@ -182,12 +204,8 @@ def test_check_editions_reports_positions(tmp_path):
 
 
 def test_check_editions_passes_for_the_default_data():
-    from coalition_kit.load.problems import DataError
     from coalition_kit.printed.checks import check_editions
-    try:
-        data = load_data(ROOT / "data")
-    except DataError:
-        pytest.skip("the default data does not load yet")
+    data = load_data(ROOT / "data")
     assert check_editions(data, ROOT / "docs") == []
     volunteer = data.edition("volunteer")
     forms = [f for part in volunteer.parts for f in part.forms]

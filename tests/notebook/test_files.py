@@ -1,4 +1,8 @@
-"""The produced files: present and listed, right paper, fonts, metadata, privacy, same bytes."""
+"""The produced files: present and listed, right paper, fonts, metadata, privacy.
+
+They read the fixture coalition's full build (``fjord_build``) and the variant on US Letter
+paper (``variant_build``); same input, same bytes is tests/test_reproducible.py.
+"""
 
 from __future__ import annotations
 
@@ -20,29 +24,43 @@ def _expected_files(build) -> set[str]:
     return {f"{e.id}-{lang}.pdf" for e in build.data.editions.editions for lang in build.data.coalition.languages}
 
 
-def test_every_edition_and_language_is_built_and_in_the_manifest(built):
-    expected = _expected_files(built)
+def test_every_edition_and_language_is_built_and_in_the_manifest(fjord_build):
+    expected = _expected_files(fjord_build)
     assert len(expected) == 5
-    entries = {e["file"]: e for e in built.manifest["files"]}
+    entries = {e["file"]: e for e in fjord_build.manifest["files"]}
     assert set(entries) == expected
     for name in expected:
-        path = built.dist / name
+        path = fjord_build.dist / name
         assert path.is_file(), name
         entry = entries[name]
         assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
-        assert entry["pages"] == len(built.pdf(name).reader.pages)
+        assert entry["pages"] == len(fjord_build.pdf(name).reader.pages)
         assert entry["paper"] == "a4"
         assert entry["public"] is (entry["edition"] != "volunteer")
-    assert not list(built.dist.glob("*.tmp")), "a temporary file was left behind"
+    assert not list(fjord_build.dist.glob("*.tmp")), "a temporary file was left behind"
 
 
-def test_one_feedback_line_per_edition_and_language(built):
-    lines = [line for line in built.output.splitlines() if re.search(r"\d+ pages? ", line)]
-    assert len(lines) == len(_expected_files(built))
+def _check_feedback_lines(output: str, expected: int) -> None:
+    lines = [line for line in output.splitlines() if re.search(r"\d+ pages? ", line)]
+    assert len(lines) == expected
     for line in lines:
         assert re.search(r"\d+ (page |pages)\s+\d+(\.\d)? (KB|MB)\s+\d+\.\d s", line), line
         count = int(re.search(r"(\d+) pages?", line).group(1))
         assert (count == 1) == (" 1 page " in line), f"not pluralised right: {line}"
+
+
+def test_one_feedback_line_per_edition_and_language(fjord_build):
+    _check_feedback_lines(fjord_build.output, len(_expected_files(fjord_build)))
+
+
+def test_build_notebook_lists_what_it_built(notebook_build):
+    _check_feedback_lines(notebook_build.output, len(notebook_build.manifest["files"]))
+    entries = notebook_build.manifest["files"]
+    assert {e["file"] for e in entries} == {"volunteer-en.pdf", "manager-en.pdf"}  # the two chosen
+    for entry in entries:
+        path = notebook_build.dist / entry["file"]
+        assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert entry["pages"] == len(notebook_build.pdf(entry["file"]).reader.pages)
 
 
 def _sizes(pdf) -> set[tuple[float, float]]:
@@ -50,22 +68,22 @@ def _sizes(pdf) -> set[tuple[float, float]]:
 
 
 @pytest.mark.parametrize("edition", ["volunteer", "manager", "staff", "wallet-card", "poster"])
-def test_a4_page_size(built, edition):
-    sizes = _sizes(built.pdf(f"{edition}-en.pdf"))
+def test_a4_page_size(fjord_build, edition):
+    sizes = _sizes(fjord_build.pdf(f"{edition}-en.pdf"))
     assert len(sizes) == 1
     (w, h), = sizes
     assert abs(w - A4[0]) < 1 and abs(h - A4[1]) < 1
 
 
-def test_letter_page_size(letter_build):
-    for name in ("staff-en.pdf", "wallet-card-en.pdf", "poster-en.pdf"):
-        assert _sizes(letter_build.pdf(name)) == {LETTER}, name
-    assert {e["paper"] for e in letter_build.manifest["files"]} == {"letter"}
+def test_letter_page_size(variant_build):
+    for name in ("staff-en.pdf", "wallet-card-en.pdf", "poster-en.pdf", "volunteer-es.pdf"):
+        assert _sizes(variant_build.pdf(name)) == {LETTER}, name
+    assert {e["paper"] for e in variant_build.manifest["files"]} == {"letter"}
 
 
 @pytest.mark.parametrize("edition", ["volunteer", "staff", "wallet-card", "poster"])
-def test_fonts_are_embedded_and_subset(built, edition):
-    out = subprocess.run(["pdffonts", str(built.dist / f"{edition}-en.pdf")], check=True,
+def test_fonts_are_embedded_and_subset(fjord_build, edition):
+    out = subprocess.run(["pdffonts", str(fjord_build.dist / f"{edition}-en.pdf")], check=True,
                          capture_output=True, text=True).stdout.splitlines()[2:]
     assert out, "no fonts listed"
     for line in out:
@@ -77,11 +95,11 @@ def test_fonts_are_embedded_and_subset(built, edition):
 
 
 @pytest.mark.parametrize("edition", ["volunteer", "manager", "staff", "wallet-card", "poster"])
-def test_metadata_title_author_language_and_tags(built, edition):
-    pdf = built.pdf(f"{edition}-en.pdf")
+def test_metadata_title_author_language_and_tags(fjord_build, edition):
+    pdf = fjord_build.pdf(f"{edition}-en.pdf")
     meta = pdf.reader.metadata
-    title = built.data.text(built.data.edition(edition).title)
-    org = built.data.text(built.data.coalition.name)
+    title = fjord_build.data.text(fjord_build.data.edition(edition).title)
+    org = fjord_build.data.text(fjord_build.data.coalition.name)
     assert title in meta.title and org in meta.title
     assert meta.author == org
     root = pdf.reader.trailer["/Root"]
@@ -91,15 +109,15 @@ def test_metadata_title_author_language_and_tags(built, edition):
     assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
 
 
-def test_private_value_only_in_the_volunteer_edition(built):
-    assert PRIVATE_VALUE in built.pdf("volunteer-en.pdf").flat
-    needles = [v for v in private_values(built.data) if len(v) >= 4]
+def test_private_value_only_in_the_volunteer_edition(fjord_build):
+    assert PRIVATE_VALUE in fjord_build.pdf("volunteer-en.pdf").flat
+    needles = [v for v in private_values(fjord_build.data) if len(v) >= 4]
     assert PRIVATE_VALUE in needles
-    for path in sorted(built.dist.iterdir()):
+    for path in sorted(fjord_build.dist.iterdir()):
         if path.name == "volunteer-en.pdf":
             continue
         if path.suffix == ".pdf":
-            flat = built.pdf(path.name).flat
+            flat = fjord_build.pdf(path.name).flat
             leaks = [v for v in needles if "".join(v.split()) in flat]
         else:
             text = path.read_text(encoding="utf-8")
@@ -107,16 +125,8 @@ def test_private_value_only_in_the_volunteer_edition(built):
         assert not leaks, f"{path.name} shows private data: {leaks}"
 
 
-def test_two_builds_with_source_date_epoch_are_byte_identical(built, rebuilt):
-    first = {p.name: p.read_bytes() for p in built.dist.iterdir()}
-    second = {p.name: p.read_bytes() for p in rebuilt.dist.iterdir()}
-    assert first.keys() == second.keys()
-    different = [name for name in first if first[name] != second[name]]
-    assert not different, f"not reproducible: {different}"
-
-
-def test_the_cover_date_comes_from_source_date_epoch(built):
-    assert "November 2023" in built.pdf("volunteer-en.pdf").pages[0]
+def test_the_cover_date_comes_from_source_date_epoch(fjord_build):
+    assert "November 2023" in fjord_build.pdf("volunteer-en.pdf").pages[0]
 
 
 def test_html_option_writes_the_composed_html(tmp_path, nb_docs):

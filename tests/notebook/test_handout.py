@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from nb_support import ROOT, Pdf, run_cli
+from nb_support import Pdf
 
 
 def _check_handout(pdf: Pdf, data) -> None:
@@ -32,12 +30,12 @@ def _check_handout(pdf: Pdf, data) -> None:
     assert "Contents" not in pdf.text and "PART 1" not in pdf.text.upper().replace("PA R T", "PART")
 
 
-def test_fixture_handout_is_short_and_complete(built):
-    _check_handout(built.pdf("staff-en.pdf"), built.data)
+def test_fixture_handout_is_short_and_complete(fjord_build):
+    _check_handout(fjord_build.pdf("staff-en.pdf"), fjord_build.data)
 
 
-def test_fixture_handout_on_letter_paper(letter_build):
-    _check_handout(letter_build.pdf("staff-en.pdf"), letter_build.data)
+def test_fixture_handout_on_letter_paper(variant_build):
+    _check_handout(variant_build.pdf("staff-en.pdf"), variant_build.data)
 
 
 def test_handout_needs_no_parts():
@@ -46,23 +44,9 @@ def test_handout_needs_no_parts():
     assert edition.parts == []
 
 
-@pytest.fixture(scope="module")
-def default_handout(tmp_path_factory):
-    """The default coalition's staff handout, built from data/ and docs/."""
-    from coalition_kit.load.loader import load_data
-    from coalition_kit.load.problems import DataError
-    try:
-        data = load_data(ROOT / "data")
-    except DataError:
-        pytest.skip("the default data does not load yet")
-    dist = tmp_path_factory.mktemp("default-handout")
-    result = run_cli("--edition", "staff", "--lang", data.coalition.main_language, "--dist", str(dist))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Pdf(dist / f"staff-{data.coalition.main_language}.pdf"), data
-
-
-def test_default_handout_is_one_sheet_with_every_role_and_the_hotline(default_handout):
-    pdf, data = default_handout
+def test_default_handout_is_one_sheet_with_every_role_and_the_hotline(default_build):
+    data = default_build.data
     assert data.edition("staff").layout == "handout"
+    pdf = default_build.pdf(f"staff-{data.coalition.main_language}.pdf")
     _check_handout(pdf, data)
     assert len(pdf.pages) <= 2

@@ -1,4 +1,4 @@
-"""Wallet cards and the poster."""
+"""Wallet cards and the poster, from the fixture coalition's full build."""
 
 from __future__ import annotations
 
@@ -9,15 +9,15 @@ from pypdf import PdfReader
 PX = 96 / 25.4  # WeasyPrint draws in CSS pixels (scaled to points by the page matrix)
 
 
-def test_wallet_cards_fronts_and_backs(built):
-    pdf = built.pdf("wallet-card-en.pdf")
+def test_wallet_cards_fronts_and_backs(fjord_build):
+    pdf = fjord_build.pdf("wallet-card-en.pdf")
     assert len(pdf.pages) == 2
     fronts, backs = ("".join(p.split()) for p in pdf.pages)
-    hotline = built.data.coalition.primary_hotline
+    hotline = fjord_build.data.coalition.primary_hotline
     assert fronts.count("".join(hotline.number.split())) == 8  # eight cards a sheet
     assert "SAFE" in fronts and "2020" in fronts and "112" in fronts
-    for r in built.data.hotel.three_rs:
-        assert "".join(built.data.text(r.title).split()) in backs
+    for r in fjord_build.data.hotel.three_rs:
+        assert "".join(fjord_build.data.text(r.title).split()) in backs
     assert "Donotconfrontanyone" in backs
 
 
@@ -29,9 +29,9 @@ def _distinct(values: list[float]) -> list[float]:
     return kept
 
 
-def test_wallet_card_crop_marks_frame_credit_card_sized_cells(built):
+def test_wallet_card_crop_marks_frame_credit_card_sized_cells(fjord_build):
     """The vertical crop marks sit 85.6 mm apart and the horizontal ones 54 mm apart."""
-    reader = PdfReader(str(built.dist / "wallet-card-en.pdf"))
+    reader = PdfReader(str(fjord_build.dist / "wallet-card-en.pdf"))
     content = reader.pages[0].get_contents().get_data().decode("latin-1")
     # marks are thin filled rectangles; collect their x (vertical) and y (horizontal) positions
     rects = [tuple(float(v) for v in m.groups())
@@ -45,20 +45,20 @@ def test_wallet_card_crop_marks_frame_credit_card_sized_cells(built):
     assert all(abs((b - a) - 54 * PX) < 0.5 for a, b in zip(ys, ys[1:]))
 
 
-def test_poster_is_one_page_with_the_hotline_and_signs(built):
-    pdf = built.pdf("poster-en.pdf")
+def test_poster_is_one_page_with_the_hotline_and_signs(fjord_build):
+    pdf = fjord_build.pdf("poster-en.pdf")
     assert len(pdf.pages) == 1
     flat = pdf.flat
-    assert "".join(built.data.coalition.primary_hotline.number.split()) in flat
+    assert "".join(fjord_build.data.coalition.primary_hotline.number.split()) in flat
     assert "Callthe" in flat and "112" in flat
-    for role in built.data.hotel.roles:
-        assert "".join(built.data.text(role.signs[0]).split()) in flat
+    for role in fjord_build.data.hotel.roles:
+        assert "".join(fjord_build.data.text(role.signs[0]).split()) in flat
     assert "https://fjordby-alliance.example.org/get-help/" in flat
 
 
-def test_poster_hotline_is_large_enough_to_read_from_two_metres(built):
+def test_poster_hotline_is_large_enough_to_read_from_two_metres(fjord_build):
     """The hotline number is set at 48 pt or more (about 12 mm capitals)."""
-    reader = PdfReader(str(built.dist / "poster-en.pdf"))
+    reader = PdfReader(str(fjord_build.dist / "poster-en.pdf"))
     sizes = []
 
     def visitor(text, cm, tm, font_dict, font_size):
@@ -66,6 +66,6 @@ def test_poster_hotline_is_large_enough_to_read_from_two_metres(built):
             sizes.append((text.strip(), font_size * tm[0] * cm[0] if tm[0] and cm[0] else font_size))
 
     reader.pages[0].extract_text(visitor_text=visitor)
-    number = built.data.coalition.primary_hotline.number
+    number = fjord_build.data.coalition.primary_hotline.number
     big = [size for text, size in sizes if text and text in number]
     assert big and max(big) >= 48, sizes[:10]

@@ -1,59 +1,38 @@
-"""Website tests: build the site once per session per data set, serve it, drive Chromium.
-
-Data sets: the fictional fixture coalition always; the default data/ too once
-``coalition check`` passes on it. Browser tests use the default data when it is
-complete, otherwise the fixture.
+"""Website tests: the shared builds of the default data and the fixture coalition
+(tests/conftest.py), served to Debian's Chromium for the browser tests (helpers in
+tests/ck_browser.py).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
-from pathlib import Path
 
 import pytest
 
-from ck_site_support import BROWSER_DATA_SET, DATA_SETS, BuiltSite, build
+from ck_browser import CHROMIUM_ARGS, Tour, serving
+from ck_builds import Build, Builds
+from ck_site_support import BuiltSite
+
+
+@pytest.fixture(scope="session", params=["fjord", "default"])
+def built(request, fjord_build: Build, default_build: Build) -> BuiltSite:
+    """Each data set's site in turn: the fixture coalition, then the default data."""
+    return BuiltSite.of({"fjord": fjord_build, "default": default_build}[request.param])
 
 
 @pytest.fixture(scope="session")
-def site_builds(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("sites")
-
-
-@pytest.fixture(scope="session", params=DATA_SETS)
-def built(request, site_builds) -> BuiltSite:
-    return build(request.param, site_builds)
-
-
-@pytest.fixture(scope="session")
-def browser_site(site_builds) -> BuiltSite:
-    return build(BROWSER_DATA_SET, site_builds)
+def browser_site(default_build: Build) -> BuiltSite:
+    return BuiltSite.of(default_build)
 
 
 # --- browser ---------------------------------------------------------------------
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output clean
-        pass
-
 
 @pytest.fixture(scope="session")
 def server(browser_site):
-    handler = functools.partial(_QuietHandler, directory=str(browser_site.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(browser_site.site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
@@ -74,3 +53,11 @@ def browser(chromium_path):
         chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session", params=["light", "dark"])
+def tour(request, chromium_path, builds: Builds) -> Tour:
+    """Every page of the default site, visited once in this colour scheme (a shared background job)."""
+    seen = builds.get(f"tour_{request.param}")
+    assert seen is not None, "the tour found no chromium"
+    return seen

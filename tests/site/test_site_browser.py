@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
 
-from ck_site_support import PAGES, BuiltSite
+from ck_browser import CSP_WATCH, PAGES, Tour, guard
+from ck_site_support import BuiltSite
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-STUB = "<!doctype html><html lang=en><title>Weather</title><h1>Weather</h1></html>"
-
-#: Collects Content-Security-Policy violations the page reports (runs before any page script).
-CSP_WATCH = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', e => {
-  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || ''));
-});
-"""
 
 
 @pytest.fixture
@@ -32,26 +24,8 @@ def context(browser, server):
     ctx.close()
 
 
-def _guard(ctx, server: str, exit_url: str) -> None:
-    local = urlsplit(server).netloc
-    exit_host = urlsplit(exit_url).netloc
-
-    def handle(route, request):
-        host = urlsplit(request.url).netloc
-        if host == local:
-            route.continue_()
-        elif host == exit_host:
-            ctx.exit_requests.append(request)
-            route.fulfill(status=200, content_type="text/html", body=STUB)
-        else:
-            ctx.outside.append(request.url)
-            route.abort()
-
-    ctx.route("**/*", handle)
-
-
 def _open(ctx, server: str, site: BuiltSite, path: str = ""):
-    _guard(ctx, server, site.data.coalition.quick_exit_url)
+    guard(ctx, server, site.data.coalition.quick_exit_url)
     page = ctx.new_page()
     page.add_init_script(CSP_WATCH)
     page.goto(server + path)
@@ -115,7 +89,7 @@ def test_quick_exit_works_without_javascript(browser, server, browser_site) -> N
     ctx = browser.new_context(java_script_enabled=False)
     ctx.outside, ctx.exit_requests = [], []
     try:
-        _guard(ctx, server, browser_site.data.coalition.quick_exit_url)
+        guard(ctx, server, browser_site.data.coalition.quick_exit_url)
         page = ctx.new_page()
         page.goto(server + "get-help/")
         page.locator(".ck-exit__button").click()
@@ -143,8 +117,11 @@ def test_hotline_is_one_tap(context, server, browser_site) -> None:
     page = _open(context, server, browser_site, "hotel-project/respond/")
     tel = page.locator("[data-ck-hotline-bar] a.ck-tel").first
     assert tel.is_visible()
-    assert tel.get_attribute("href") == hotline.tel_href
-    assert tel.get_attribute("href").startswith("tel:+") or hotline.tel_href.startswith("tel:")
+    # The number people dial, as the data gives it (``tel``, else the written number).
+    dialled = hotline.tel or re.sub(r"[^\d+]", "", hotline.number)
+    assert tel.get_attribute("href") == f"tel:{dialled}" == hotline.tel_href
+    assert re.fullmatch(r"tel:\+?\d{3,15}", tel.get_attribute("href"))
+    assert hotline.number in tel.text_content()
     assert tel.bounding_box()["height"] >= 24
     if hotline.sms_href:
         sms = page.locator("[data-ck-hotline-bar] a.ck-sms").first
@@ -155,7 +132,7 @@ def test_hotline_is_one_tap(context, server, browser_site) -> None:
 # --- search ----------------------------------------------------------------------------
 
 def test_search_finds_a_word(context, server, browser_site) -> None:
-    word = "housekeeping" if browser_site.name == "default" else "guesthouse"
+    word = "housekeeping"
     page = _open(context, server, browser_site)
     box = page.locator("input.md-search__input")
     box.click()
@@ -169,60 +146,24 @@ def test_search_finds_a_word(context, server, browser_site) -> None:
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
 
 
-# --- privacy and CSP on every page --------------------------------------------------------
+# --- every page, once per colour scheme: privacy, CSP, font, accessibility (axe) ---------------
+# The tour that visits them is a shared background job (tests/conftest.py, ck_browser.take_tour).
 
-def test_every_page_stays_on_its_origin(context, server, browser_site) -> None:
-    local = urlsplit(server).netloc
-    requested = []
-    page = _open(context, server, browser_site)
-    page.on("request", lambda request: requested.append(request.url))
+def test_every_page_stays_on_its_origin(tour: Tour) -> None:
+    local = urlsplit(tour.server).netloc
+    assert list(tour.csp) == PAGES
     for path in PAGES:
-        page.goto(server + path)
-        page.wait_for_load_state("load")
-        assert page.evaluate("window.__cspViolations") == [], f"/{path}: CSP violation"
-        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Atkinson Hyperlegible"')
-    others = [url for url in requested if urlsplit(url).netloc not in (local, "") and not url.startswith("data:")]
-    assert not others and not context.outside, others + context.outside
-    assert context.cookies() == []
-    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+        assert tour.csp[path] == [], f"/{path}: CSP violation"
+        assert tour.font[path].startswith('"Atkinson Hyperlegible"'), f"/{path}: {tour.font[path]}"
+    others = [url for url in tour.requested if urlsplit(url).netloc not in (local, "") and not url.startswith("data:")]
+    assert not others and not tour.outside, others + tour.outside
+    assert tour.cookies == []
+    assert tour.storage == 0
 
 
-# --- accessibility ---------------------------------------------------------------------------
-
-AXE_OPTIONS = {
-    "light": {
-        "runOnly": {"type": "tag",
-                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-        "resultTypes": ["violations"],
-    },
-    # The dark scheme changes colours only (same HTML): run the rules that look at colour.
-    "dark": {
-        "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-        "resultTypes": ["violations"],
-    },
-}
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_every_page(browser, server, browser_site, scheme) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    ctx.outside, ctx.exit_requests = [], []
-    problems = []
-    try:
-        _guard(ctx, server, browser_site.data.coalition.quick_exit_url)
-        page = ctx.new_page()
-        expected = "slate" if scheme == "dark" else "default"
-        for path in PAGES:
-            page.goto(server + path)
-            assert page.evaluate("document.body.dataset.mdColorScheme") == expected
-            results = axe.run(page, options=AXE_OPTIONS[scheme])
-            for violation in results.response["violations"]:
-                if violation["impact"] in ("serious", "critical"):
-                    targets = [n["target"] for n in violation["nodes"]][:3]
-                    problems.append(f"/{path} [{scheme}] {violation['id']} ({violation['impact']}): {targets}")
-    finally:
-        ctx.close()
+def test_axe_every_page(tour: Tour) -> None:
+    expected = "slate" if tour.scheme == "dark" else "default"
+    assert list(tour.axe) == PAGES
+    assert all(tour.color_scheme[path] == expected for path in PAGES), tour.color_scheme
+    problems = [f"/{path} [{tour.scheme}] {problem}" for path in PAGES for problem in tour.axe[path]]
     assert not problems, "\n".join(problems)

@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from ck_site_support import FJORD, ROOT, visible_text
+from ck_paths import FJORD, ROOT
+from ck_site_support import visible_text
 from coalition_kit.load.loader import load_data
 from coalition_kit.model.privacy import public_view
 from coalition_kit.paths import Project
 from coalition_kit.pipeline.website import publish_site
 from coalition_kit.site.inputs import SiteInputs
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow  # builds a site of its own
 
 EVIL_NAME = "Evil <script>alert(1)</script> {{ 7*7 }}"
 EVIL_TAGLINE = "<img src=x onerror=alert(2)> {% raw %}"

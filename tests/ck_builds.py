@@ -1,0 +1,347 @@
+"""The builds the tests share: each made once per session by the real commands, in the
+background, two at a time (the fixtures and the list are in conftest.py). The tour of every
+page of the default site in Chromium (ck_browser.py) runs the same way.
+
+A build runs as a child process (`coalition build` or `build_notebook.py`) with
+SOURCE_DATE_EPOCH set and umask 022, in its own folder under pytest's temporary folder:
+``data/`` (a copy of the data it is built from), ``site/``, ``dist/`` and, for the notebook
+build, ``docs/``. A build that fails makes every test that needs it fail with its output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ck_paths import DEFAULT_DATA, EPOCH, FJORD, NOTEBOOK_PAGES, ROOT
+from coalition_kit.load.loader import load_data
+from coalition_kit.model import CoalitionData
+from coalition_kit.model.privacy import public_view
+
+if TYPE_CHECKING:
+    from ck_browser import Tour
+
+
+# --- running the commands -------------------------------------------------------------
+
+def command(*args: str | Path, timeout: float = 900, epoch: str | None = EPOCH,
+            started: Callable[[subprocess.Popen], None] | None = None,
+            ended: Callable[[subprocess.Popen], None] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` in the checkout, as `make` runs it: SOURCE_DATE_EPOCH set, umask 022."""
+    env = dict(os.environ)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    else:
+        env.pop("SOURCE_DATE_EPOCH", None)
+    argv = [sys.executable, *map(str, args)]
+    with subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, umask=0o022) as process:
+        if started:
+            started(process)
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+        finally:
+            if ended:
+                ended(process)
+    return subprocess.CompletedProcess(argv, process.returncode, stdout, stderr)
+
+
+def coalition(*args: str | Path, **kwargs) -> subprocess.CompletedProcess[str]:
+    """The ``coalition`` command."""
+    return command("-m", "coalition_kit.cli", *args, **kwargs)
+
+
+def coalition_build(root: Path, data: Path | None = None, **kwargs) -> subprocess.CompletedProcess[str]:
+    """``coalition build`` of ``root/data`` (or ``data``) into ``root/site`` and ``root/dist``."""
+    return coalition("build", "--data", data or root / "data", "--site-dir", root / "site",
+                     "--dist", root / "dist", **kwargs)
+
+
+# --- what a build leaves ------------------------------------------------------------------
+
+@dataclass
+class Pdf:
+    path: Path
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """Text of each page (pdftotext -layout), index 0 is page 1."""
+        out = subprocess.run(["pdftotext", "-layout", str(self.path), "-"], check=True,
+                             capture_output=True, text=True).stdout
+        pages = out.split("\f")
+        return pages[:-1] if pages and not pages[-1].strip() else pages
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+    @cached_property
+    def flat(self) -> str:
+        """All text in reading order with every space and line break removed (split words join up)."""
+        out = subprocess.run(["pdftotext", "-raw", str(self.path), "-"], check=True,
+                             capture_output=True, text=True).stdout
+        return "".join(out.split())
+
+    @cached_property
+    def reader(self):
+        from pypdf import PdfReader
+        return PdfReader(str(self.path))
+
+
+@dataclass
+class Build:
+    """One finished build: its folders, what the command printed, its data."""
+
+    name: str
+    root: Path
+    output: str  # the command's standard output (one line per PDF, then the site)
+    docs: Path = ROOT / "docs"  # the pages it printed
+    _pdfs: dict[str, Pdf] = field(default_factory=dict, repr=False)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def dist(self) -> Path:
+        return self.root / "dist"
+
+    @cached_property
+    def data(self) -> CoalitionData:
+        """All the data, private fields included."""
+        return load_data(self.data_dir)
+
+    @cached_property
+    def public(self) -> CoalitionData:
+        """The public view: what the website sees."""
+        return public_view(self.data)
+
+    @property
+    def manifest(self) -> dict:
+        return json.loads((self.dist / "manifest.json").read_text(encoding="utf-8"))
+
+    def pdf(self, name: str) -> Pdf:
+        if name not in self._pdfs:
+            self._pdfs[name] = Pdf(self.dist / name)
+        return self._pdfs[name]
+
+
+class BuildFailed(AssertionError):
+    pass
+
+
+def _finished(name: str, root: Path, result: subprocess.CompletedProcess[str], **kwargs) -> Build:
+    if result.returncode != 0:
+        raise BuildFailed(f"the {name} build failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+    return Build(name, root, result.stdout, **kwargs)
+
+
+# --- data and pages for the builds that need their own -----------------------------------
+
+OVERSIZED_ROWS = 150
+
+
+def oversized_table() -> str:
+    rows = "\n".join(f"| Row {n} | ROWMARK-{n:03d} | A cell of text that keeps the row a little taller |"
+                     for n in range(1, OVERSIZED_ROWS + 1))
+    return ("\n## A table taller than a page\n\n| Row | Marker | Text |\n| --- | --- | --- |\n" + rows +
+            f"\n| End | LAST-ROW-OF-THE-TABLE | the end |\n\nText after the table: AFTER-THE-TABLE.\n")
+
+
+def notebook_docs(docs: Path) -> Path:
+    """tests/notebook/docs copied to ``docs``, with one deliberately oversized table added."""
+    shutil.copytree(NOTEBOOK_PAGES, docs)
+    with (docs / "resources" / "sources.md").open("a", encoding="utf-8") as handle:
+        handle.write(oversized_table())
+    return docs
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+VARIANT_LOGO = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" role="img" aria-label="Logo">
+<circle cx="20" cy="20" r="18" fill="#0b6e4f"/></svg>
+"""
+
+VARIANT_EVENTS = """events:
+  - id: harbour-talk
+    title: {en: An evening at the harbour hall, es: Una tarde en la sala del puerto}
+    date: 2027-03-04
+    start: "18:30"
+    end: "20:00"
+    location: Harbour hall, Fjordby
+    description: A talk about fair work in fish processing; questions welcome.
+"""
+
+#: The variant's tagline: the fixture's is "See it. Say it. Stop it."
+VARIANT_TAGLINE = "Look. Listen. Report."
+
+
+def make_variant(data: Path) -> None:
+    """The fixture reshaped: two languages, US Letter paper, a logo, events, no text line,
+    no statistics, no outreach file and a new tagline."""
+    coalition = data / "coalition.yml"
+    edit(coalition, "languages: [en]", "languages: [en, es]")
+    edit(coalition, "paper: a4", "paper: letter")
+    edit(coalition, "tagline: See it. Say it. Stop it.",
+         f"tagline: {{en: {VARIANT_TAGLINE}, es: Mirar. Escuchar. Denunciar.}}")
+    edit(coalition, '    text_number: "2020"\n    text_keyword: SAFE\n', "")
+    edit(coalition, "colors:", "logo: logo.svg\ncolors:")
+    (data / "logo.svg").write_text(VARIANT_LOGO, encoding="utf-8")
+    (data / "events.yml").write_text(VARIANT_EVENTS, encoding="utf-8")
+    (data / "statistics.yml").write_text("statistics: []\n", encoding="utf-8")
+    (data / "outreach.yml").unlink()
+
+
+# --- the builds ---------------------------------------------------------------------------------
+
+def _default(runner: Builds, root: Path) -> Build:
+    shutil.copytree(DEFAULT_DATA, root / "data")
+    return _finished("default", root, runner.run(coalition_build, root))
+
+
+def _fjord(runner: Builds, root: Path) -> Build:
+    shutil.copytree(FJORD, root / "data")
+    return _finished("fjord", root, runner.run(coalition_build, root))
+
+
+def _fjord_again(runner: Builds, root: Path) -> Build:
+    shutil.copytree(FJORD, root / "data")
+    return _finished("fjord_again", root, runner.run(coalition_build, root))
+
+
+def _variant(runner: Builds, root: Path) -> Build:
+    """Built over a copy of the fixture's finished outputs: a data change rebuilds them."""
+    previous = runner.get("fjord")
+    for folder in ("data", "site", "dist"):
+        shutil.copytree(previous.root / folder, root / folder)
+    make_variant(root / "data")
+    return _finished("variant", root, runner.run(coalition_build, root))
+
+
+def _notebook(runner: Builds, root: Path) -> Build:
+    shutil.copytree(FJORD, root / "data")
+    docs = notebook_docs(root / "docs")
+    result = runner.run(command, "build_notebook.py", "--data", root / "data", "--docs", docs,
+                        "--dist", root / "dist", "--edition", "volunteer", "--edition", "manager")
+    return _finished("notebook", root, result, docs=docs)
+
+
+def _tour(scheme: str) -> Callable[[Builds, Path], Tour | None]:
+    def make(runner: Builds, root: Path) -> Tour | None:
+        """Every page of the default site in Chromium (None when Chromium is not installed:
+        the browser tests then skip, or fail under CI=true, on their own)."""
+        from ck_browser import take_tour
+
+        chromium = shutil.which("chromium")
+        default = runner.get("default")
+        if not chromium:
+            return None
+        return take_tour(chromium, default.site, default.public.coalition.quick_exit_url, scheme,
+                         stopped=lambda: runner.closed)
+    return make
+
+
+@dataclass(frozen=True)
+class Job:
+    make: Callable[[Builds, Path], Any]
+    needs: tuple[str, ...] = ()
+
+
+#: Every shared job, in the order they are started: the longest first, and each after what it
+#: needs, late enough that a worker seldom waits for it.
+JOBS: dict[str, Job] = {
+    "default": Job(_default),
+    "fjord": Job(_fjord),
+    "variant": Job(_variant, needs=("fjord",)),
+    "notebook": Job(_notebook),
+    "tour_light": Job(_tour("light"), needs=("default",)),
+    "tour_dark": Job(_tour("dark"), needs=("default",)),
+    "fjord_again": Job(_fjord_again),
+}
+
+#: The order in which they are expected to be ready (tests that need a later one run later).
+READY = ["fjord", "default", "variant", "notebook", "tour_light", "tour_dark", "fjord_again"]
+
+
+class Builds:
+    """Runs each job at most once, in background threads (a build waits on its child process)."""
+
+    def __init__(self, base: Path, workers: int = 2) -> None:
+        self.base = base
+        self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="ck-build")
+        self._futures: dict[str, Future[Any]] = {}
+        self._lock = threading.RLock()
+        self._running: set[subprocess.Popen] = set()
+        self._closed = False
+
+    def start(self, name: str) -> Future[Any]:
+        """Start ``name`` (after what it needs) unless it is started already."""
+        with self._lock:
+            if name not in self._futures:
+                if self._closed:
+                    raise RuntimeError("the builds are closed")
+                job = JOBS[name]
+                for need in job.needs:  # queued first, so started first: no worker waits on a queued job
+                    self.start(need)
+                self._futures[name] = self._pool.submit(self._make, name, job)
+            return self._futures[name]
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def get(self, name: str) -> Any:
+        return self.start(name).result()
+
+    def _make(self, name: str, job: Job) -> Any:
+        root = self.base / name
+        root.mkdir()
+        return job.make(self, root)
+
+    def run(self, how: Callable[..., subprocess.CompletedProcess[str]], *args, **kwargs):
+        """Run a command for a build; :meth:`close` stops it if the session ends first."""
+        def started(process: subprocess.Popen) -> None:
+            with self._lock:
+                self._running.add(process)
+                closed = self._closed
+            if closed:
+                process.kill()
+
+        def ended(process: subprocess.Popen) -> None:
+            with self._lock:
+                self._running.discard(process)
+
+        return how(*args, started=started, ended=ended, **kwargs)
+
+    def close(self) -> None:
+        """Cancel the builds not started, stop the running ones (the processes started here)."""
+        with self._lock:
+            self._closed = True
+            for future in self._futures.values():
+                future.cancel()
+            running = list(self._running)
+        for process in running:
+            process.kill()
+        self._pool.shutdown(wait=True)
