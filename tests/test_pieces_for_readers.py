@@ -309,8 +309,8 @@ SOFTWARE_WORDS = [
 def test_no_printed_piece_speaks_of_the_software(default_build):
     """Every PDF of a default build (the session's, shared with test_build.py) is for its reader:
     no commands, no repository, no data files, no website-only wording."""
-    built = load_data(default_build / "data")
-    pdfs = sorted((default_build / "dist").glob("*.pdf"))
+    built = default_build.data
+    pdfs = sorted(default_build.dist.glob("*.pdf"))
     assert len(pdfs) == len(built.editions.editions) * len(built.coalition.languages)
     problems = []
     for pdf in pdfs:

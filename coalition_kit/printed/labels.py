@@ -41,6 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
         "security": "Security:",
         "front_desk": "Front desk:",
         "card_signs": "Signs to notice",
+        "safety_title": "Pocket cards",
         "safety_fronts": "Pocket cards, sheet 1: fronts",
         "safety_backs": "Pocket cards, sheet 2: backs",
         "safety_cut_note": "Cut along the marks. Print the second sheet on the back of the first (flip on the "
