@@ -22,7 +22,7 @@ def test_every_edition_in_both_languages(variant_build: Build) -> None:
     manifest = variant_build.manifest["files"]
     pairs = {(e["edition"], e["language"]) for e in manifest}
     editions = {e["edition"] for e in manifest}
-    assert len(editions) == 5
+    assert len(editions) == 8
     assert pairs == {(e, lang) for e in editions for lang in ("en", "es")}
     assert {p.name for p in variant_build.dist.glob("*.pdf")} == {e["file"] for e in manifest}
 

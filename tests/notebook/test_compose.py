@@ -153,7 +153,7 @@ def test_the_default_editions_list_pages_that_exist():
     """data/editions.yml names docs/ pages."""
     data = load_data(ROOT / "data")
     ids = [e.id for e in data.editions.editions]
-    assert ids == ["volunteer", "manager", "staff", "wallet-card", "poster"]
+    assert ids == ["volunteer", "manager", "staff", "wallet-card", "poster", "role-posters", "safety-card", "starter"]
     missing = [p for e in data.editions.editions for part in e.parts for p in part.pages
                if not (ROOT / "docs" / p).is_file()]
     assert not missing, f"pages listed in data/editions.yml but missing from docs/: {missing}"

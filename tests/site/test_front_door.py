@@ -18,7 +18,8 @@ from jinja2 import Environment, FileSystemLoader
 from coalition_kit.load.loader import load_data
 from coalition_kit.site.theme import theme_settings
 
-from ck_site_support import FJORD, PAGES, ROOT, BuiltSite, visible_text
+from ck_paths import FJORD, ROOT
+from ck_site_support import PAGES, BuiltSite, visible_text
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
