@@ -46,16 +46,14 @@ def _build(data_dir: Path, dist: Path, editions: list[str], *extra: str) -> None
 
 
 @pytest.fixture(scope="module")
-def data():
-    return load_data(DEFAULT_DATA)
+def data(default_build):
+    return default_build.data
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory, data) -> Path:
-    """The default coalition's pieces for readers, in every language it enables."""
-    out = tmp_path_factory.mktemp("pieces") / "dist"
-    _build(DEFAULT_DATA, out, [e for e in PIECES if any(x.id == e for x in data.editions.editions)])
-    return out
+def dist(default_build) -> Path:
+    """The default coalition's pieces, from the session's shared build (conftest.py)."""
+    return default_build.dist
 
 
 def pages_of(path: Path, *crop: float) -> list[str]:

@@ -44,17 +44,14 @@ def run_build(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory) -> Path:
-    """Every edition of the default data in English."""
-    out = tmp_path_factory.mktemp("craft") / "dist"
-    result = run_build("--dist", str(out), "--lang", "en")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def dist(default_build) -> Path:
+    """Every edition of the default data, from the session's shared build (conftest.py)."""
+    return default_build.dist
 
 
 @pytest.fixture(scope="module")
-def data():
-    return load_data(DATA)
+def data(default_build):
+    return default_build.data
 
 
 @cache
