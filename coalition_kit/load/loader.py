@@ -140,11 +140,40 @@ def _load_file(path: Path, spec: DataFile) -> tuple[BaseModel | None, list[Probl
         return None, problems
     if not isinstance(doc.data, dict):
         return None, problems + [Problem(display, 1, 1, "this file should hold 'key: value' lines at the top level")]
+    unfilled = _unfilled(doc)
+    if unfilled:
+        return None, problems + unfilled
     try:
         model = spec.model.model_validate(doc.data)
     except ValidationError as exc:
         return None, problems + _problems_from(exc, doc, spec.model)
     return (model if not problems else None), problems
+
+
+#: How ``coalition new`` marks a value the new coalition must write itself, e.g.
+#: ``number: "FILL IN: the national hotline's number"``.
+FILL_IN = "FILL IN"
+
+
+def _unfilled(doc: YamlDocument) -> list[Problem]:
+    """A problem at each value still marked ``FILL IN``, saying what to write there."""
+    found = []
+
+    def visit(value: Any, path: tuple) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                visit(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                visit(item, path + (i,))
+        elif isinstance(value, str) and value.strip().startswith(FILL_IN):
+            what = value.strip()[len(FILL_IN):].lstrip(" :").strip()
+            line, col = doc.positions.locate(path)
+            found.append(Problem(doc.file, line, col, f"{_where(path)}: not filled in yet" + (f": {what}" if what else ""),
+                                 hint="Write the real value here; nothing is built until every FILL IN is replaced."))
+
+    visit(doc.data, ())
+    return found
 
 
 def _problems_from(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) -> list[Problem]:

@@ -36,7 +36,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     DataFile("hotel_project.yml", HotelProject, "hotel", True, "the Hotel-Motel Project: three R's, signs, response"),
     DataFile("volunteer_program.yml", VolunteerProgram, "volunteers", True, "volunteer roles, visits and the training session"),
     DataFile("readiness.yml", Readiness, "readiness", True, "the Community Readiness Model"),
-    DataFile("law.yml", Law, "law", True, "what the law where you work says, with sources"),
+    DataFile("law.yml", Law, "law", False, "what the law where you work says, with sources"),
     DataFile("statistics.yml", Statistics, "statistics", True, "figures, each with its exact wording and source"),
     DataFile("glossary.yml", Glossary, "glossary", False, "terms and definitions"),
     DataFile("myths.yml", Myths, "myths", False, "myths and facts"),
@@ -60,7 +60,7 @@ class CoalitionData:
     readiness: Readiness
     statistics: Statistics
     editions: Editions
-    law: Law
+    law: Law | None = None
     glossary: Glossary = field(default_factory=Glossary)
     myths: Myths = field(default_factory=Myths)
     events: Events = field(default_factory=Events)

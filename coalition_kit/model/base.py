@@ -23,10 +23,53 @@ COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+def _country(value: Any) -> str:
+    from babel import Locale
+
+    text = str(value).strip() if isinstance(value, str) else ""
+    if len(text) != 2 or text.upper() not in Locale.parse("en").territories:
+        raise ValueError(f"'{value}' is not a country code; use the two-letter ISO 3166 code, "
+                         "such as US, GB, CA, NO or MX")
+    if text != text.upper():
+        raise ValueError(f"write the country code in capitals: {text.upper()}")
+    return text
+
+
+CountryCode = Annotated[str, PlainValidator(_country),
+                        WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$", "examples": ["US", "GB"]})]
+"""A two-letter ISO 3166 country code, e.g. US, GB, NO."""
+
+DEFAULT_COALITION_SCOPE = "default-coalition"
+
+
+def _scope(value: Any) -> str:
+    if value == DEFAULT_COALITION_SCOPE:
+        return value
+    try:
+        return _country(value)
+    except ValueError:
+        raise ValueError(f"scope '{value}' should be {DEFAULT_COALITION_SCOPE} (the default coalition's own) "
+                         "or a two-letter country code such as US") from None
+
+
+Scope = Annotated[str, PlainValidator(_scope), WithJsonSchema(
+    {"anyOf": [{"const": DEFAULT_COALITION_SCOPE}, {"type": "string", "pattern": "^[A-Z]{2}$"}]})]
+
+
 class Model(BaseModel):
-    """Base for every data model: unknown keys are errors, values are not coerced silently."""
+    """Base for every data model: unknown keys are errors, values are not coerced silently.
+
+    Any entry may say whose it is with ``scope`` (see ``model.scope``): ``default-coalition``
+    for the default coalition's own story, or a country code such as ``US`` for one
+    country's law, agencies, grants or figures. ``coalition new`` leaves such entries out
+    of a new coalition's data, and ``coalition check`` points them out in a fork.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    scope: Scope | None = Field(default=None, description=(
+        "Whose entry this is: 'default-coalition' (the default coalition's own story or results) or a "
+        "country code such as US (true only in that country). Leave out for what every coalition shares."))
 
 
 # --- localized text -------------------------------------------------------------------

@@ -58,6 +58,9 @@ class HotelProject(Model):
     goal: Text
     area: Text = Field(description="The designated area, e.g. 'every hotel and motel within 50 miles'")
     goal_source: Sources | None = Field(default=None, description="Where the goal and area are described")
+    program_credit: Text | None = Field(default=None, description=(
+        "Who designed the Hotel-Motel Project. Keep it when you use the program: it is the one place "
+        "where another coalition's name and city belong"))
     why_hotels: list[Slug] = Field(default_factory=list, description="Ids of statistics that explain why hotels")
     three_rs: list[ThreeR] = Field(min_length=3, max_length=3)
     caveat: Text = Field(description="Shown with every list of signs: one sign alone proves nothing")

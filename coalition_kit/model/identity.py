@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
 
 from coalition_kit.model.base import (
-    Color, Date, Email, LangCode, Model, Phone, Slug, Sources, Tel, Text, TimeZone, Url, Year, sms_href, tel_href,
+    Color, CountryCode, Date, Email, Model, Phone, Slug, Sources, Tel, Text, TimeZone, Url, Year, sms_href, tel_href,
 )
+
+
+#: The languages the site and the printed pieces can be built in: every fixed word of the
+#: templates exists in these. Adding one means translating those words first.
+SUPPORTED_LANGUAGES: dict[str, str] = {"en": "English", "es": "Spanish"}
+
+
+def _build_language(value: Any) -> str:
+    if value not in SUPPORTED_LANGUAGES:
+        supported = ", ".join(f"{code} ({name})" for code, name in SUPPORTED_LANGUAGES.items())
+        tip = " Regional English spelling is set with 'spelling' (e.g. spelling: en-GB)." if str(value).startswith("en") else ""
+        raise ValueError(f"'{value}' is not a language this toolkit can build; supported: {supported}.{tip}")
+    return value
+
+
+BuildLanguage = Annotated[str, PlainValidator(_build_language),
+                          WithJsonSchema({"type": "string", "enum": list(SUPPORTED_LANGUAGES)})]
 
 
 class Hotline(Model):
@@ -59,13 +76,14 @@ class Coalition(Model):
     tagline: Text | None = None
     city: str
     region: str = Field(description="State, province or county")
-    country: str = Field(description="Country name or code, kept exactly as written (e.g. NO for Norway)")
+    country: CountryCode = Field(description="Two-letter ISO 3166 country code, e.g. US, GB, CA, NO")
     founded: Year | None = None
     email: Email
     training_email: Email | None = Field(default=None, description="Where hotels ask for a training")
     website: Url
     site_url: Url | None = Field(default=None, description="Address where this website is published")
-    languages: list[LangCode] = Field(min_length=1, description="Languages to build; the first is the main one")
+    languages: list[BuildLanguage] = Field(min_length=1, description=(
+        "Languages to build; the first is the main one. Supported: " + ", ".join(SUPPORTED_LANGUAGES)))
     paper: Literal["letter", "a4"]
     timezone: TimeZone = Field(default="UTC", description="IANA time zone for events, e.g. America/Chicago")
     emergency_number: Phone
@@ -90,6 +108,12 @@ class Coalition(Model):
         if len(set(self.languages)) != len(self.languages):
             raise ValueError("a language is listed twice in 'languages'")
         return self
+
+    def country_name(self, lang: str = "en") -> str:
+        """The country's name in ``lang`` ("United States", "Norway")."""
+        from babel import Locale
+
+        return Locale.parse(lang).territories.get(self.country, self.country)
 
     @property
     def main_language(self) -> str:

@@ -41,7 +41,8 @@ class Node(NamedTuple):
 
 @cache
 def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(model.model_fields)
+    """The content fields of ``model``: ``scope`` says whose an entry is and is no content."""
+    return tuple(name for name in model.model_fields if name != "scope")
 
 
 def children(node: Node) -> Iterator[Node]:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from coalition_kit.model import CoalitionData
 from coalition_kit.model.base import text_for
+from coalition_kit.model.default_coalition import is_default_coalition
 from coalition_kit.model.identity import Hotline
 from coalition_kit.render.hotline import Reach
 from coalition_kit.render.jinja import package_templates
@@ -122,8 +123,9 @@ class Blocks:
             "org_name": md_text(self.text(c.name)),
             "org_short": md_text(self.text(c.short_name or c.name)),
             "three_rs_heading": md_text(", ".join(rs)),
-            "has_training_rules": bool(self.data.law.training_rules),
-            "has_training_topics": bool(self.data.law.training_topics),
+            "has_law": self.data.law is not None,
+            "has_training_rules": bool(self.data.law and self.data.law.training_rules),
+            "has_training_topics": bool(self.data.law and self.data.law.training_topics),
         }
 
     # --- hotlines --------------------------------------------------------------
@@ -146,6 +148,17 @@ class Blocks:
     def stat(self, stat_id: str) -> Markup:
         """One figure, inline, with its exact wording and source."""
         return Markup(str(self._render("stat", s=self.data.statistic(stat_id))).strip())
+
+    @macro
+    def in_country(self, *codes: str) -> bool:
+        """True when the coalition works in one of ``codes`` (pages wrap one country's facts in it:
+        ``{% if in_country("US") %}…{% endif %}``)."""
+        return self.data.coalition.country in codes
+
+    @macro
+    def default_coalition(self) -> bool:
+        """True while the data is the default coalition's own (pages wrap its own story in it)."""
+        return is_default_coalition(self.data.coalition)
 
     @macro
     def has_stat(self, *ids: str) -> bool:
@@ -277,16 +290,17 @@ class Blocks:
 
     @macro
     def legal_definitions(self) -> Markup:
-        return self._render("legal_definitions", law=self.data.law)
+        return self._render("legal_definitions", law=self.data.law) if self.data.law else Markup("")
 
     @macro
     def training_rules(self) -> Markup:
-        return self._render("training_rules", rules=self.data.law.training_rules)
+        return self._render("training_rules", rules=self.data.law.training_rules if self.data.law else [])
 
     @macro
     def training_topics(self) -> Markup:
-        return self._render("simple_list", items=self.data.law.training_topics, cls="ck-training-topics",
-                            source=self.data.law.training_topics_source)
+        law = self.data.law
+        return self._render("simple_list", items=law.training_topics if law else [], cls="ck-training-topics",
+                            source=law.training_topics_source if law else None)
 
     # --- reference -------------------------------------------------------------
 
