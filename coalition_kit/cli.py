@@ -100,6 +100,45 @@ def serve(data_dir: Path | None, dev_addr: str) -> None:
     preview(project, data, project.dist_dir, host, int(port))
 
 
+@main.command(name="new")
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--name", prompt="Name of the coalition", help="Full name, e.g. 'Riverside Coalition Against Trafficking'.")
+@click.option("--city", prompt="City", help="The city or town the coalition works in.")
+@click.option("--region", prompt="State, province or county", help="State, province or county.")
+@click.option("--country", prompt="Country (two-letter ISO code, e.g. US, GB, CA)", default="US",
+              help="Two-letter ISO 3166 country code, e.g. US, GB, NO.")
+@click.option("--email", prompt="Public contact email", help="The coalition's public contact address.")
+@click.option("--website", prompt="Website (https://...)", help="The coalition's website, https://...")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default=None,
+              help="Paper size of the PDFs (default: Letter in the US and Canada, A4 elsewhere).")
+@click.option("--languages", default=None, help="Languages to build, e.g. en or en,es (default: en).")
+@click.option("--emergency-number", default=None, help="The emergency number (default: the country's, e.g. 911, 999, 112).")
+@click.option("--timezone", default=None, help="IANA time zone for events, e.g. Europe/London (default: the country's).")
+@click.option("--force", is_flag=True, help="Write into TARGET even if it already holds files.")
+def new_coalition(target: Path, force: bool, **answers: str | None) -> None:
+    """Start a new coalition: write a complete data folder TARGET from the shared program.
+
+    Asks for each value it is not given. Keeps the guide, the Hotel-Motel Project, the signs
+    and the forms; leaves out the default coalition's own story, events and tracker.
+    """
+    from coalition_kit.fork.answers import AnswerError, checked_answers
+    from coalition_kit.fork.new import create
+
+    project = Project.here()
+    if target.exists() and any(target.iterdir()) and not force:
+        _fail(f"{target} already holds files; choose a new folder, or add --force to write into it")
+    try:
+        new = checked_answers(answers, ask=click.prompt if sys.stdin.isatty() else None)
+    except AnswerError as exc:
+        _fail(str(exc))
+    written = create(project.data_dir, target, new)
+    click.echo(f"Wrote {len(written)} data files to {target}: {', '.join(written)}.")
+    from coalition_kit.fork.answers import next_steps
+
+    for line in next_steps(target, new):
+        click.echo(line)
+
+
 def _show_mkdocs_messages() -> None:
     """MkDocs logs through 'mkdocs'; show its messages (rebuilds, errors) on the terminal."""
     import logging

@@ -17,7 +17,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "coalition_kit"
 
-LAYERS: list[set[str]] = [{"model"}, {"load"}, {"outputs"}, {"render"}, {"site", "printed"}, {"pipeline"}]
+LAYERS: list[set[str]] = [{"model"}, {"load"}, {"outputs"}, {"render"}, {"site", "printed"}, {"pipeline", "fork"}]
 LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}
 SHARED_MODULES = {"paths"}
 COMMANDS = {"cli", "pdf_cli", "schema"}

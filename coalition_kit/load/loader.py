@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 
 from coalition_kit.load.data_files import data_file_problem
+from coalition_kit.load.leftovers import leftovers
 from coalition_kit.load.problems import DataError, Problem
 from coalition_kit.load.yaml_source import Positions, YamlDocument, read_yaml
 from coalition_kit.model import DATA_FILES, CoalitionData, DataFile
@@ -103,6 +104,7 @@ def load_data(data_dir: Path | str, warnings: list[Problem] | None = None) -> Co
         raise DataError(problems)
     if warnings is not None:
         warnings.extend(_warnings(values, data_dir))
+        warnings.extend(leftovers(values, data_dir, _locator()))
     return CoalitionData(data_dir=data_dir.resolve(), **values)
 
 
@@ -131,6 +133,19 @@ def _warnings(values: dict[str, Any], data_dir: Path) -> list[Problem]:
                                         f"this source is a copy on a mirror or document-sharing site ({mirror}); "
                                         "cite the publisher's own page instead, or drop the claim", warning=True))
     return found
+
+
+def _locator():
+    """``locate(path, loc)``: the line and column of ``loc`` in the data file ``path``, each file read once."""
+    documents: dict[Path, YamlDocument | None] = {}
+
+    def locate(path: Path, loc: tuple) -> tuple[int, int]:
+        if path not in documents:
+            documents[path] = read_yaml(path, display_path(path))[0]
+        doc = documents[path]
+        return doc.positions.locate(loc) if doc else (1, 1)
+
+    return locate
 
 
 def _load_file(path: Path, spec: DataFile) -> tuple[BaseModel | None, list[Problem]]:

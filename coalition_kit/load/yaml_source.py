@@ -31,6 +31,9 @@ class Positions:
 
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """Where each value's text starts and ends (character offsets in ``YamlDocument.text``),
+    for tools that edit a data file in place and keep its comments (``coalition new``)."""
 
     def locate(self, path: Path_, *, prefer_key: bool = False) -> tuple[int, int]:
         """The closest known position for ``path`` (walking up to a parent if needed)."""
@@ -52,6 +55,7 @@ class YamlDocument:
     file: str
     data: object
     positions: Positions
+    text: str = ""
 
 
 #: Limits that keep a hostile data file from exhausting memory or the stack.
@@ -145,7 +149,7 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
     positions = Positions()
     problems: list[Problem] = []
     data = _convert(node, (), positions, problems, display)
-    return YamlDocument(display, data, positions), problems
+    return YamlDocument(display, data, positions, text), problems
 
 
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+|-\s+)?(["'])(.*)$""")
@@ -208,6 +212,7 @@ def _tab_indent(text: str) -> tuple[int, int] | None:
 
 def _convert(node: Node, path: Path_, pos: Positions, problems: list[Problem], display: str) -> object:
     pos.values[path] = _pos(node)
+    pos.spans[path] = (node.start_mark.index, node.end_mark.index)
     if isinstance(node, ScalarNode):
         if node.style is None and node.value in _NULLS:
             return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coalition_kit.load.leftovers import page_leftovers
 from coalition_kit.load.loader import load_data, problem_at
 from coalition_kit.load.problems import DataError, Problem
 from coalition_kit.model import CoalitionData
@@ -14,6 +15,8 @@ def validated_data(data_dir: Path, docs_dir: Path, warnings: list[Problem] | Non
     """Load ``data_dir`` and check its editions against ``docs_dir``; raise DataError listing
     every problem, each at its line in the data file (warnings go to ``warnings``)."""
     data = load_data(data_dir, warnings)
+    if warnings is not None:
+        warnings.extend(page_leftovers(data.coalition, docs_dir))
     editions_file = Path(data_dir) / "editions.yml"
     problems = [problem_at(editions_file, ("editions", e, "parts", p, field, i), message)
                 for e, p, field, i, message in check_editions(data, docs_dir)]

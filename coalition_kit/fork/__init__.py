@@ -1,0 +1,1 @@
+"""Start a new coalition from the default data: ``coalition new``."""
