@@ -248,6 +248,58 @@ def _notebook(runner: Builds, root: Path) -> Build:
     return _finished("notebook", root, result, docs=docs)
 
 
+#: The two coalitions `coalition new` starts in the tests: one in the United States, and one
+#: in the United Kingdom (another country code, A4 paper, another emergency number).
+FORKS: dict[str, list[str]] = {
+    "us": ["--name", "Riverside Coalition Against Trafficking", "--city", "Riverside", "--region", "Ohio",
+           "--country", "US", "--email", "hello@riverside.example.org", "--website", "https://riverside.example.org"],
+    "abroad": ["--name", "Fenwick Coalition Against Trafficking", "--city", "Fenwick", "--region", "Kent",
+               "--country", "GB", "--email", "hello@fenwick.example.org", "--website", "https://fenwick.example.org",
+               "--emergency-number", "999"],
+}
+
+#: What the test writes where `coalition new` left FILL IN, by key (fictional, obviously).
+FILLED_IN = {
+    "name": "Fenwick Helpline (fictional)",
+    "number": "0800 555 0199",
+    "when_to_use": "To get advice or report a worry at any hour. Calls are confidential.",
+    "url": "https://helpline.example.org",
+    "verified": "2026-11-29",
+    "what_happens": "Answered day and night. Confidential: you need not give your name, and you decide what happens next.",
+}
+
+
+def fill_in(data: Path) -> int:
+    """Replace every ``FILL IN`` value left by `coalition new` with ``FILLED_IN``'s; return how many."""
+    import re
+
+    count = 0
+    for path in data.glob("*.yml"):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        for i, line in enumerate(lines):
+            match = re.match(r'^(\s*(?:- )?)([a-z_]+): "FILL IN[^"]*"\s*$', line)
+            if match:
+                lines[i] = f'{match.group(1)}{match.group(2)}: "{FILLED_IN[match.group(2)]}"\n'
+                count += 1
+        path.write_text("".join(lines), encoding="utf-8")
+    return count
+
+
+def new_coalition(root: Path, which: str) -> subprocess.CompletedProcess[str]:
+    """`coalition new ROOT/data` with the answers of ``FORKS[which]``, nobody at the keyboard."""
+    return coalition("new", root / "data", *FORKS[which])
+
+
+def _fork(which: str) -> Callable[[Builds, Path], Build]:
+    def make(runner: Builds, root: Path) -> Build:
+        made = runner.run(new_coalition, root, which)
+        if made.returncode != 0:
+            raise BuildFailed(f"coalition new failed:\n{made.stdout}{made.stderr}")
+        fill_in(root / "data")
+        return _finished(f"fork_{which}", root, runner.run(coalition_build, root))
+    return make
+
+
 def _tour(scheme: str) -> Callable[[Builds, Path], Tour | None]:
     def make(runner: Builds, root: Path) -> Tour | None:
         """Every page of the default site in Chromium (None when Chromium is not installed:
@@ -279,10 +331,13 @@ JOBS: dict[str, Job] = {
     "tour_light": Job(_tour("light"), needs=("default",)),
     "tour_dark": Job(_tour("dark"), needs=("default",)),
     "fjord_again": Job(_fjord_again),
+    "fork_abroad": Job(_fork("abroad")),
+    "fork_us": Job(_fork("us")),
 }
 
 #: The order in which they are expected to be ready (tests that need a later one run later).
-READY = ["fjord", "default", "variant", "notebook", "tour_light", "tour_dark", "fjord_again"]
+READY = ["fjord", "default", "variant", "notebook", "tour_light", "tour_dark", "fjord_again", "fork_abroad",
+         "fork_us"]
 
 
 class Builds:

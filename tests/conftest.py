@@ -15,6 +15,9 @@ Each build is made once per session, by the real command, in a temporary folder
 - ``variant_build``: the fixture reshaped (two languages, US Letter, logo, events, no text line,
   no statistics, no outreach file; ``ck_builds.make_variant``), built over a copy of
   ``fjord_build``'s outputs. Used by test_variants and the Letter paper tests.
+- ``fork_abroad_build``, ``fork_us_build``: `coalition new` for a coalition in the United
+  Kingdom (its FILL IN values then filled by the test) and one in the United States, each
+  built (test_fork).
 - ``notebook_build``: `build_notebook.py` of the fixture's two book editions (volunteer,
   manager) from the notebook tests' own pages (tests/notebook/docs, plus an oversized table).
   Used by tests/notebook/test_book.py.
@@ -55,6 +58,8 @@ BUILD_FIXTURES = {
     "variant_build": ("variant",),
     "notebook_build": ("notebook",),
     "tour": ("tour_light", "tour_dark"),  # tests/site/conftest.py
+    "fork_abroad_build": ("fork_abroad",),
+    "fork_us_build": ("fork_us",),
 }
 #: Fixtures that build something of their own (for one test module each) or start the browser.
 OTHER_SLOW_FIXTURES = {"hostile_site", "browser", "payload_build", "fault_outputs"}
@@ -125,6 +130,18 @@ def variant_build(builds: Builds) -> Build:
 def notebook_build(builds: Builds) -> Build:
     """The fixture's volunteer and manager editions, printed from tests/notebook/docs."""
     return builds.get("notebook")
+
+
+@pytest.fixture(scope="session")
+def fork_abroad_build(builds: Builds) -> Build:
+    """`coalition new` for a coalition in the United Kingdom, its FILL IN values filled, built."""
+    return builds.get("fork_abroad")
+
+
+@pytest.fixture(scope="session")
+def fork_us_build(builds: Builds) -> Build:
+    """`coalition new` for a coalition in the United States, built."""
+    return builds.get("fork_us")
 
 
 @pytest.fixture
