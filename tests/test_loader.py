@@ -209,3 +209,24 @@ def test_bad_indentation_is_said_in_plain_words(fjord_copy: Path) -> None:
     problem = only(problems_for(fjord_copy))
     assert "not indented like the lines around it" in problem.message
     assert "<block" not in problem.message
+
+
+def test_a_text_without_a_listed_language_is_reported_at_its_line(fjord_copy: Path) -> None:
+    """With languages [en, es], a text given in English only is a warning at its own line."""
+    from coalition_kit.load.problems import Problem
+
+    coalition = fjord_copy / "coalition.yml"
+    text = coalition.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, es]")
+    coalition.write_text(text, encoding="utf-8")
+    warnings: list[Problem] = []
+    load_data(fjord_copy, warnings)
+    missing = [w for w in warnings if w.message == "missing es translation"]
+    name_line = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("name:"))
+    assert any(w.file.endswith("coalition.yml") and w.line == name_line for w in missing)
+    assert all(w.warning for w in missing)
+    translated = text.replace(text.splitlines()[name_line - 1],
+                              "name: {en: Fjordby Coalition, es: Coalición de Fjordby}")
+    coalition.write_text(translated, encoding="utf-8")
+    again: list[Problem] = []
+    load_data(fjord_copy, again)
+    assert not [w for w in again if w.line == name_line and w.file.endswith("coalition.yml")]

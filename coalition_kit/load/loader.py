@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from coalition_kit.load.data_files import data_file_problem
 from coalition_kit.load.leftovers import leftovers
+from coalition_kit.load.translations import missing_translations
 from coalition_kit.load.problems import DataError, Problem
 from coalition_kit.load.yaml_source import Positions, YamlDocument, read_yaml
 from coalition_kit.model import DATA_FILES, CoalitionData, DataFile
@@ -104,7 +105,9 @@ def load_data(data_dir: Path | str, warnings: list[Problem] | None = None) -> Co
         raise DataError(problems)
     if warnings is not None:
         warnings.extend(_warnings(values, data_dir))
-        warnings.extend(leftovers(values, data_dir, _locator()))
+        locate = _locator()
+        warnings.extend(leftovers(values, data_dir, locate))
+        warnings.extend(missing_translations(values, data_dir, locate))
     return CoalitionData(data_dir=data_dir.resolve(), **values)
 
 
