@@ -32,6 +32,16 @@ def checked_answers(answers: dict[str, str | None], ask: Callable[..., str] | No
         if not (answers.get(key) or "").strip():
             raise AnswerError(f"--{key}: give a value")
     country = _checked(CountryCode, (answers.get("country") or "").strip(), "--country")
+    if ask is not None:  # a person at the keyboard: ask for what has a default too, showing it
+        answers = dict(answers)
+        if not answers.get("paper"):
+            answers["paper"] = ask("Paper size (letter or a4)", default=paper_for(country))
+        if not answers.get("languages"):
+            answers["languages"] = ask(f"Languages, main one first ({', '.join(SUPPORTED_LANGUAGES)})", default="en")
+        if not answers.get("emergency_number") and country in EMERGENCY_NUMBERS:
+            answers["emergency_number"] = ask("Emergency number", default=EMERGENCY_NUMBERS[country])
+    if answers.get("paper") not in (None, "letter", "a4"):
+        raise AnswerError(f"--paper: '{answers['paper']}' is not allowed; use letter or a4")
     languages = tuple(code.strip() for code in (answers.get("languages") or "en").split(",") if code.strip())
     for code in languages:
         _checked(BuildLanguage, code, "--languages")
