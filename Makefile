@@ -17,6 +17,10 @@ export SOURCE_DATE_EPOCH
 build: $(STAMP)
 	$(BIN)/coalition build
 
+# Only the environment (CI installs first, then checks, then builds).
+.PHONY: install
+install: $(STAMP)
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 

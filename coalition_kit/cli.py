@@ -27,18 +27,22 @@ def main() -> None:
 @main.command()
 @DATA_OPTION
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(data_dir: Path | None, strict: bool) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "github"]), default="text", show_default=True,
+              help="text: FILE:LINE:COLUMN: message lines; github: GitHub Actions annotations (::error file=…).")
+def check(data_dir: Path | None, strict: bool, output_format: str) -> None:
     """Validate the data folder; print one line per problem (FILE:LINE:COLUMN: message)."""
+    from coalition_kit.pipeline.annotations import annotations
     from coalition_kit.pipeline.validate import validated_data, warning_lines
 
     project = Project.here()
+    github = output_format == "github"
     warnings: list = []
     try:
         validated_data(data_dir or project.data_dir, project.docs_dir, warnings)
     except DataError as exc:
-        click.echo(exc.report())
+        click.echo("\n".join([*annotations(exc.problems, project.root), exc.summary()]) if github else exc.report())
         sys.exit(1)
-    for line in warning_lines(warnings):
+    for line in annotations(warnings, project.root) if github else warning_lines(warnings):
         click.echo(line)
     if strict and warnings:
         click.echo(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}; --strict makes them fail the check.")
@@ -81,17 +85,17 @@ def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None, f
 @DATA_OPTION
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(data_dir: Path | None, dev_addr: str) -> None:
-    """Live preview of the website; edits to docs/ and to the data folder reload it."""
+    """Live preview of the website; edits to docs/ and to the data folder reload it.
+
+    While the data has problems (even at start) the browser shows them instead of the site."""
+    from coalition_kit.pipeline.errors import interrupt_on_sigterm
     from coalition_kit.pipeline.preview import preview
-    from coalition_kit.pipeline.validate import validated_data
 
     project = Project.here()
+    interrupt_on_sigterm()  # stopped by a supervisor: still remove the preview's temporary folder
     data = (data_dir or project.data_dir).resolve()
-    try:
-        validated_data(data, project.docs_dir)
-    except DataError as exc:
-        click.echo(exc.report())
-        sys.exit(1)
+    if not data.is_dir():
+        _fail(f"data folder not found: {data} (pass the folder that holds coalition.yml with --data)")
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
         raise click.BadParameter("use HOST:PORT, e.g. 127.0.0.1:8000", param_hint="--dev-addr")

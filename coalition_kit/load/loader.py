@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 
 from coalition_kit.load.data_files import data_file_problem
+from coalition_kit.load.examples import data_country, with_local_examples
 from coalition_kit.load.leftovers import leftovers
 from coalition_kit.load.translations import missing_translations
 from coalition_kit.load.problems import DataError, Problem
@@ -102,7 +103,7 @@ def load_data(data_dir: Path | str, warnings: list[Problem] | None = None) -> Co
     if not problems:
         problems.extend(_cross_checks(values, data_dir))
     if problems:
-        raise DataError(problems)
+        raise DataError(with_local_examples(problems, data_country(data_dir)))
     if warnings is not None:
         warnings.extend(_warnings(values, data_dir))
         locate = _locator()

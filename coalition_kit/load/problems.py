@@ -33,6 +33,9 @@ class DataError(Exception):
             lines.append(str(problem))
             if problem.hint:
                 lines.append(f"    hint: {problem.hint}")
-        count = len(self.problems)
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.")
+        lines.append(self.summary())
         return "\n".join(lines)
+
+    def summary(self) -> str:
+        count = len(self.problems)
+        return f"{count} problem{'s' if count != 1 else ''} found; nothing was built."

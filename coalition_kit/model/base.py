@@ -22,6 +22,12 @@ PHONE_RE = re.compile(r"^\+?[0-9][0-9 ().\-]*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
+#: The examples the messages below give; ``load.examples`` swaps them for the coalition's own
+#: country's where the data says which.
+PHONE_EXAMPLE = "1-888-373-7888"
+TEL_EXAMPLE = "+18883737888"
+TIMEZONE_EXAMPLES = "America/Chicago or Europe/Oslo"
+
 
 def _country(value: Any) -> str:
     from babel import Locale
@@ -138,7 +144,7 @@ def _checked(pattern: re.Pattern[str], what: str, example: str):
 
 
 def _phone(value: Any) -> str:
-    value = _checked(PHONE_RE, "phone number", "1-888-373-7888")(value)
+    value = _checked(PHONE_RE, "phone number", PHONE_EXAMPLE)(value)
     digits = re.sub(r"\D", "", value)
     if len(digits) < 2 or len(digits) > 15:
         raise ValueError(f"'{value}' is not a valid phone number: it should have between 2 and 15 digits")
@@ -192,7 +198,7 @@ SourceUrl = Annotated[str, PlainValidator(lambda v: _public_web_address(v, ("htt
 """The address of a cited source: https, or http (with a warning) for a source with no https page."""
 Phone = Annotated[str, PlainValidator(_phone),
                   WithJsonSchema({"type": "string", "pattern": PHONE_RE.pattern})]
-Tel = Annotated[str, PlainValidator(_checked(re.compile(r"^\+?[0-9]{2,15}$"), "tel: number", "+18883737888")),
+Tel = Annotated[str, PlainValidator(_checked(re.compile(r"^\+?[0-9]{2,15}$"), "tel: number", TEL_EXAMPLE)),
                 WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9]{2,15}$"})]
 
 
@@ -226,7 +232,7 @@ def _timezone(value: Any) -> str:
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"'{text}' is not a known time zone; use a name such as America/Chicago or Europe/Oslo") from None
+        raise ValueError(f"'{text}' is not a known time zone; use a name such as {TIMEZONE_EXAMPLES}") from None
     return text
 
 

@@ -2,6 +2,10 @@
 
 The same site step as a full build (engine, then the finish step), fed with the PDFs already
 in dist/ when they were made from the same data; PDFs are not rebuilt on each save.
+
+While the data has problems (from the start, or after a bad save) every address shows a page
+listing them, and the terminal says the same; the next good save brings the site back, in the
+browser too (``site.live``).
 """
 
 from __future__ import annotations
@@ -11,23 +15,23 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from mkdocs.livereload import LiveReloadServer
-
 from coalition_kit.load.problems import DataError
 from coalition_kit.model.privacy import public_view
 from coalition_kit.outputs.digest import data_digest
 from coalition_kit.outputs.manifest import read_manifest
 from coalition_kit.paths import Project
-from coalition_kit.pipeline.validate import validated_data
 from coalition_kit.pipeline.errors import BuildError
+from coalition_kit.pipeline.validate import validated_data
 from coalition_kit.pipeline.website import render_site
 from coalition_kit.site.inputs import SiteInputs
+from coalition_kit.site.live import PreviewServer
+from coalition_kit.site.problems_page import failure_page, problems_page
 
 log = logging.getLogger("mkdocs.coalition_kit")
 
 
 def preview(project: Project, data_dir: Path, dist_dir: Path, host: str, port: int) -> None:
-    """Serve until Ctrl+C; a data problem is logged and the last good build stays on show."""
+    """Serve until Ctrl+C; a data problem is logged and shown in the browser instead of the site."""
     site_dir = Path(tempfile.mkdtemp(prefix="coalition-preview-"))
     url = f"http://{host}:{port}/"
 
@@ -36,6 +40,7 @@ def preview(project: Project, data_dir: Path, dist_dir: Path, host: str, port: i
             data = public_view(validated_data(data_dir, project.docs_dir))
         except DataError as exc:
             log.error("the coalition data has problems:\n%s", exc.report())
+            server.show_instead(problems_page(exc.problems))
             return
         inputs = SiteInputs(data, data.coalition.main_language, dist_dir,
                             read_manifest(dist_dir, data_digest(data_dir)))
@@ -43,8 +48,11 @@ def preview(project: Project, data_dir: Path, dist_dir: Path, host: str, port: i
             render_site(project, inputs, site_dir, serve_url=url)
         except BuildError as exc:
             log.error("%s", exc)
+            server.show_instead(failure_page(str(exc)))
+            return
+        server.show_instead(None)
 
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
+    server = PreviewServer(builder=rebuild, host=host, port=port, root=str(site_dir))
     try:
         rebuild()
         for watched in (project.docs_dir, data_dir, project.mkdocs_yml, project.root / "overrides"):
