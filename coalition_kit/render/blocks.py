@@ -202,6 +202,12 @@ class Blocks:
         return self._render("hotel_goal", hotel=self.data.hotel)
 
     @macro
+    def program_credit(self) -> Markup:
+        """Who designed the Hotel-Motel Project (``program_credit`` in hotel_project.yml), or nothing."""
+        credit = self.data.hotel.program_credit
+        return self._render("program_credit", credit=credit) if credit else Markup("")
+
+    @macro
     def why_hotels(self) -> Markup:
         """The statistics hotel_project.yml lists under why_hotels, each with its source."""
         stats = [self.data.statistic(i) for i in self.data.hotel.why_hotels]
