@@ -265,6 +265,7 @@ FILLED_IN = {
     "when_to_use": "To get advice or report a worry at any hour. Calls are confidential.",
     "url": "https://helpline.example.org",
     "verified": "2026-11-29",
+    "lead": "Need to talk? Confidential help.",
     "what_happens": "Answered day and night. Confidential: you need not give your name, and you decide what happens next.",
 }
 
@@ -285,9 +286,9 @@ def fill_in(data: Path) -> int:
     return count
 
 
-def new_coalition(root: Path, which: str) -> subprocess.CompletedProcess[str]:
+def new_coalition(root: Path, which: str, **kwargs) -> subprocess.CompletedProcess[str]:
     """`coalition new ROOT/data` with the answers of ``FORKS[which]``, nobody at the keyboard."""
-    return coalition("new", root / "data", *FORKS[which])
+    return coalition("new", root / "data", *FORKS[which], **kwargs)
 
 
 def _fork(which: str) -> Callable[[Builds, Path], Build]:

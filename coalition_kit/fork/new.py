@@ -67,7 +67,7 @@ class NewCoalition:
 def create(default_dir: Path, target: Path, new: NewCoalition) -> list[str]:
     """Write the new coalition's data files into ``target``; return the names written."""
     texts: dict[str, str] = {}
-    dropped_ids: set[str] = set()
+    dropped_ids: dict[str, set[str]] = {}  # file -> ids of the entries left out of it
     edits: dict[str, YamlText] = {}
     for spec in DATA_FILES:
         source = default_dir / spec.name
@@ -80,13 +80,16 @@ def create(default_dir: Path, target: Path, new: NewCoalition) -> list[str]:
             # Outside the United States every hotline is the new coalition's to fill in.
             edit.set_block(("hotlines",), _hotlines_to_fill_in(new))
             kept = {line["id"] for line in _hotlines_to_fill_in(new)}
-            dropped_ids |= {line.get("id") for line in edit.data.get("hotlines", [])} - kept
-        dropped_ids |= _drop_out_of_scope(edit, edit.data, (), new.country)
+            dropped_ids[spec.name] = {line.get("id") for line in edit.data.get("hotlines", [])} - kept
+        dropped_ids.setdefault(spec.name, set()).update(_drop_out_of_scope(edit, edit.data, (), new.country))
         edits[spec.name] = edit
     for edit in edits.values():
         _drop_references(edit, edit.data, (), dropped_ids)
     _new_identity(edits["coalition.yml"], new)
     _new_area(edits["hotel_project.yml"], new)
+    volunteers = edits.get("volunteer_program.yml")
+    if volunteers is not None and "commitment_source" in volunteers.data:
+        volunteers.delete_key(("commitment_source",))  # the default coalition's call for volunteers
     for name, edit in edits.items():
         texts[name] = _own_emergency_number(edit.result(), new.emergency_number)
     target.mkdir(parents=True, exist_ok=True)
@@ -133,19 +136,25 @@ def _drop_out_of_scope(edit: YamlText, value: Any, path: tuple, country: str) ->
     return dropped
 
 
-def _drop_references(edit: YamlText, value: Any, path: tuple, ids: set[str]) -> None:
+#: Lists of ids, by their key, and the file whose entries they name.
+REFERENCES = {"why_hotels": "statistics.yml", "hotlines": "coalition.yml", "lines": "coalition.yml"}
+
+
+def _drop_references(edit: YamlText, value: Any, path: tuple, dropped: dict[str, set[str]]) -> None:
     """Delete the items of lists of ids (``why_hotels``, a step's ``hotlines``) naming what went."""
     if edit.touched(path):
         return
     if isinstance(value, dict):
         for key, item in value.items():
-            _drop_references(edit, item, path + (key,), ids)
+            _drop_references(edit, item, path + (key,), dropped)
     elif isinstance(value, list):
-        if value and all(isinstance(item, str) for item in value):
+        named = REFERENCES.get(str(path[-1])) if path else None
+        if named and value and all(isinstance(item, str) for item in value):
+            ids = dropped.get(named, set())
             edit.delete_items(path, {i for i, item in enumerate(value) if item in ids})
         else:
             for i, item in enumerate(value):
-                _drop_references(edit, item, path + (i,), ids)
+                _drop_references(edit, item, path + (i,), dropped)
 
 
 # --- the new coalition's own ------------------------------------------------------------------
@@ -215,6 +224,10 @@ def _new_area(edit: YamlText, new: NewCoalition) -> None:
         edit.delete_key(("goal_source",))
     card = data.get("safety_card")
     if isinstance(card, dict) and new.country != "US":
+        if "lead" in card:
+            edit.set_scalar(("safety_card", "lead"),
+                            f"{FILL_IN}: a short, discreet heading such as 'Need to talk? Confidential help.' "
+                            "(say 'any time' only if your hotline answers day and night)")
         if "what_happens" in card:
             edit.set_scalar(("safety_card", "what_happens"),
                             f"{FILL_IN}: in about 200 characters, when the hotline answers, in which languages, "

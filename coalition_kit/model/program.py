@@ -16,10 +16,21 @@ class Step(Model):
     source: Sources | None = None
 
 
+class Story(Model):
+    """A short passage of one coalition's own experience that a page tells with ``story(id)``."""
+
+    id: Slug
+    text: Text
+    source: Sources
+
+
 class Building(Model):
     """building.yml: the ordered steps from one or two people to a lasting coalition."""
 
     steps: list[Step] = Field(min_length=1)
+    stories: list[Story] = Field(default_factory=list, description=(
+        "The coalition's own experience, told on the pages that name it with story(id); "
+        "a page shows nothing for an id that is not here"))
 
 
 class Sector(Model):

@@ -202,6 +202,12 @@ class Blocks:
         return self._render("hotel_goal", hotel=self.data.hotel)
 
     @macro
+    def story(self, story_id: str) -> Markup:
+        """The passage ``story_id`` of building.yml's ``stories``, with its source, or nothing."""
+        found = next((s for s in self.data.building.stories if s.id == story_id), None)
+        return self._render("story", story=found) if found else Markup("")
+
+    @macro
     def program_credit(self) -> Markup:
         """Who designed the Hotel-Motel Project (``program_credit`` in hotel_project.yml), or nothing."""
         credit = self.data.hotel.program_credit
