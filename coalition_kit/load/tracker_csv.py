@@ -255,11 +255,15 @@ def hotels_from_rows(rows: list[Row], header: dict[str, tuple[int, str]], curren
         session_cells = [n for n in header if BY_NAME[n].level == "session" and n != "session_date" and row.get(n)]
         if has_sessions and row.get("session_date"):
             group.session_rows.append(row)
-        elif session_cells:
-            problems.append(Problem(shown, row.line, row.col("session_date") if has_sessions else row.col(session_cells[0]),
-                                    f"{title.get('session_date', 'session_date')}: empty, but this row has session "
-                                    f"columns filled in ({title[session_cells[0]]}…)",
+        elif session_cells and has_sessions:
+            problems.append(Problem(shown, row.line, row.col("session_date"),
+                                    f"{title['session_date']}: empty, but this row has session columns filled in "
+                                    f"({title[session_cells[0]]}…)",
                                     hint="Give the session's date, or empty the session columns of a hotel's only row."))
+        elif session_cells:
+            problems.append(Problem(shown, row.line, row.col(session_cells[0]),
+                                    f"{title[session_cells[0]]}: a session is filled in, but the file has no "
+                                    "session_date column", hint="Add a session_date column (one row per session)."))
     existing = {h.id: h for h in current.outreach.hotels}
     known = {v.id for v in current.outreach.volunteers}
     hotels: list[Hotel] = []

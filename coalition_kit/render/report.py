@@ -3,6 +3,7 @@ result, as plain text for the terminal (same words and numbers: ``render.progres
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 from coalition_kit.model import CoalitionData
@@ -15,6 +16,10 @@ def _table(rows: list[tuple[str, str]], indent: str = "  ") -> list[str]:
     return [f"{indent}{left:<{width}}  {right}" for left, right in rows]
 
 
+def _wrapped(text: str) -> list[str]:
+    return textwrap.wrap(text, width=100, initial_indent="  ", subsequent_indent="  ")
+
+
 def report_lines(data: CoalitionData, today: date | None = None, names: bool = False) -> list[str]:
     """Every figure, a heading per group, aligned for a fixed-width terminal. Hotels are counted, not
     named (the output may end up in a public build log), unless ``names`` asks for the overdue ones."""
@@ -23,7 +28,7 @@ def report_lines(data: CoalitionData, today: date | None = None, names: bool = F
     f = p.outreach
     lines = [f"Hotel outreach, as of {p.as_of}"]
     if f.illustrative:
-        lines.append(f"  Note: {ILLUSTRATIVE_OUTREACH}")
+        lines += _wrapped(f"Note: {ILLUSTRATIVE_OUTREACH}")
     lines += _table(p.key_figures())
     if f.staff_total:
         lines += ["", "Staff trained by role"]
@@ -43,12 +48,12 @@ def report_lines(data: CoalitionData, today: date | None = None, names: bool = F
         lines.append("  no assessment recorded yet (results in readiness.yml)")
         return lines
     if r.illustrative:
-        lines.append(f"  Note: {ILLUSTRATIVE_READINESS}")
+        lines += _wrapped(f"Note: {ILLUSTRATIVE_READINESS}")
     lines += _table([(f"{d.letter}. {p.text(d.name)}", f"{p.score(s)}  stage {p.stage_label(s)}")
                      for d, s in r.by_dimension]
                     + [("Overall", f"{p.score(r.overall)}  stage {p.stage_label(r.overall)}")])
     lines.append(f"  Interviews: {r.interviews}")
-    lines.append("  Weakest: " + "; ".join(f"{d.letter}. {p.text(d.name)} ({p.score(s)})" for d, s in r.weakest))
+    lines += _wrapped("Weakest: " + "; ".join(f"{d.letter}. {p.text(d.name)} ({p.score(s)})" for d, s in r.weakest))
     lines.append(f"  Strategies for stage {p.stage_label(r.weakest[0][1])}:")
     lines += [f"    - {a}" for a in p.strategies(r.weakest[0][1])]
     return lines
