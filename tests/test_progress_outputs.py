@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,30 @@ def test_report_on_bad_data_prints_problems(tmp_path: Path) -> None:
 def test_the_build_date_in_the_coalitions_time_zone(monkeypatch: pytest.MonkeyPatch, epoch: str, day: date) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     assert measures.build_date("America/Chicago") == day
+
+
+# --- the chart generator ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("primary", ["#1f4e79", "#ffee00", "#ffffff", "#000000", "#a33c12", "#7fb3d5"])
+def test_chart_colours_keep_3_to_1_on_white(primary: str) -> None:
+    from coalition_kit.render.charts import palette
+    from coalition_kit.render.colors import contrast
+
+    p = palette(primary)
+    assert contrast(p.strong, "#ffffff") >= 3 and contrast(p.light, "#ffffff") >= 3
+    assert contrast(p.light, "#ffffff") <= contrast(p.strong, "#ffffff")
+
+
+def test_chart_text_from_data_is_escaped_and_the_markup_is_inert() -> None:
+    from coalition_kit.render.charts import Series, bar_chart, nice_ticks, step_chart
+
+    svg = str(bar_chart('T <b>"x"</b>', "D & <i>", ['<script>alert(1)</script>'], [Series("S&P", [3], "#1f4e79"), Series("After", [4], "#7a95b0")], maximum=5, ticks=[0, 5],
+                        value_text=str))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "<b>" not in svg and "S&amp;P" in svg
+    assert 'aria-label="T &lt;b&gt;&#34;x&#34;&lt;/b&gt;"' in svg
+    step = str(step_chart("T", "D", [("Jan", "2026")], [Decimal("50.0")], maximum=100, ticks=[0, 100],
+                          value_text=lambda v: f"{v}%", color="#1f4e79"))
+    assert step.count("<title>") == 1 and "50.0%" in step and " style=" not in step and " id=" not in step
+    assert nice_ticks(29) == (30, [0, 10, 20, 30]) and nice_ticks(4) == (4, [0, 1, 2, 3, 4])
+    assert nice_ticks(101) == (125, [0, 25, 50, 75, 100, 125]) and nice_ticks(0) == (1, [0, 1])

@@ -131,7 +131,7 @@ def bar_chart(title: str, description: str, categories: Sequence[str], series: S
         rows_h = len(series) * (bar + gap) - gap
         for t in ticks:  # grid lines behind this group's bars only, never across a label
             x = left + plot * float(t) / scale
-            out.append(f'<line x1="{_n(x)}" y1="{_n(y - 2)}" x2="{_n(x)}" y2="{_n(y + rows_h + 2)}" '
+            out.append(f'<line x1="{_n(x)}" y1="{_n(y)}" x2="{_n(x)}" y2="{_n(y + rows_h)}" '
                        f'stroke="{GRID if t else MUTED}" stroke-width="1"/>')
         for i, s in enumerate(series):
             value = float(s.values[c])
