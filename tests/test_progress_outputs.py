@@ -186,7 +186,7 @@ def test_the_progress_page_works_without_a_tracker() -> None:
 REPORT = """\
 Hotel outreach, as of 29 November 2026
   Note: These figures are illustrative: the tracker holds made-up example hotels and sessions, not
-  real results. They show what this page looks like once the coalition records its own work.
+  real results. They show how the figures will look once the coalition records its own work.
   Hotels and motels in our area                            7
   Properties trained                                       4 of 7 (57.1%)
   Staff trained                                            101

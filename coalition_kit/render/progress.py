@@ -32,7 +32,7 @@ STATUS_LABELS = {
 ROLE_LABELS = {key: label for _, key, label in STAFF_ROLES}
 
 ILLUSTRATIVE_OUTREACH = ("These figures are illustrative: the tracker holds made-up example hotels and "
-                         "sessions, not real results. They show what this page looks like once the "
+                         "sessions, not real results. They show how the figures will look once the "
                          "coalition records its own work.")
 ILLUSTRATIVE_READINESS = ("This assessment is illustrative: the interviews and scores are made-up "
                           "examples that show how the results are worked out and shown.")
