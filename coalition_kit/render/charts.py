@@ -105,7 +105,7 @@ def bar_chart(title: str, description: str, categories: Sequence[str], series: S
     bar, gap, group_gap, label_h = 18, 5, 16, 20
     widest = max((len(f"{s.name}: " if several else "") + len(value_text(v)) for s in series for v in s.values),
                  default=4)
-    left, right = 4, 16 + 8 * widest  # room for the value ("Before: 86.7%") after the longest bar
+    left, right = 18, 16 + 8 * widest  # room for the scale's first number, and for the value after the longest bar
     plot = WIDTH - left - right
     top = 34 if several else 8
     group_h = label_h + len(series) * (bar + gap) - gap + group_gap
