@@ -155,5 +155,73 @@ def _show_mkdocs_messages() -> None:
     logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # its INFO lists every macro
 
 
+# --- measuring the project: the outreach tracker as a spreadsheet, and the figures ---------------
+
+
+@main.group()
+def tracker() -> None:
+    """Move the hotel outreach tracker between data/outreach.yml and a CSV file (a spreadsheet)."""
+
+
+@tracker.command("import")
+@click.argument("csv_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@DATA_OPTION
+def tracker_import(csv_file: Path, data_dir: Path | None) -> None:
+    """Replace the hotels and sessions of outreach.yml with those of CSV_FILE (one row per session).
+
+    Every bad row is reported as FILE:LINE:COLUMN and nothing is changed while any row is bad.
+    """
+    from coalition_kit.load.tracker_csv import import_csv
+
+    data_dir = data_dir or Project.here().data_dir
+    try:
+        data = import_csv(csv_file, data_dir)
+    except DataError as exc:
+        click.echo(exc.report().replace("nothing was built", "nothing was changed"))
+        sys.exit(1)
+    hotels = data.outreach.hotels
+    sessions = sum(len(h.sessions) for h in hotels)
+    click.echo(f"imported     {len(hotels)} hotel{'s' if len(hotels) != 1 else ''} and {sessions} session"
+               f"{'s' if sessions != 1 else ''} into {data_dir / 'outreach.yml'}")
+
+
+@tracker.command("export")
+@click.argument("csv_file", type=click.Path(path_type=Path, dir_okay=False))
+@DATA_OPTION
+def tracker_export(csv_file: Path, data_dir: Path | None) -> None:
+    """Write the hotels and sessions of outreach.yml to CSV_FILE (UTF-8, one row per session)."""
+    from coalition_kit.load.tracker_csv import export_csv
+
+    try:
+        rows = export_csv(data_dir or Project.here().data_dir, csv_file)
+    except DataError as exc:
+        click.echo(exc.report())
+        sys.exit(1)
+    except OSError as exc:
+        _fail(f"could not write {csv_file}: {exc.strerror or exc}")
+    click.echo(f"exported     {rows} row{'s' if rows != 1 else ''} to {csv_file}")
+    click.echo("note         the file holds managers' contacts and notes: keep it private, as outreach.yml is")
+
+
+@main.command()
+@DATA_OPTION
+@click.option("--names", is_flag=True, help="Also name the hotels whose refresher is overdue (private: for "
+                                            "coalition members only).")
+def report(data_dir: Path | None, names: bool) -> None:
+    """Print the project's figures: hotel outreach, training results and community readiness."""
+    from coalition_kit.render.report import report_lines
+
+    project = Project.here()
+    try:
+        from coalition_kit.load.loader import load_data
+
+        data = load_data(data_dir or project.data_dir)
+    except DataError as exc:
+        click.echo(exc.report())
+        sys.exit(1)
+    for line in report_lines(data, names=names):
+        click.echo(line)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -25,7 +25,7 @@ PAGES = [
     "build-a-coalition/leadership-and-sustainability/", "build-a-coalition/funding/",
     "build-a-coalition/media/", "hotel-project/", "hotel-project/signs/", "hotel-project/respond/",
     "hotel-project/managers/", "hotel-project/volunteers/", "hotel-project/request-training/",
-    "community-readiness/", "events/", "downloads/", "resources/hotlines/", "resources/sources/",
+    "our-progress/", "community-readiness/", "events/", "downloads/", "resources/hotlines/", "resources/sources/",
     "about/", "start-a-coalition/",
 ]
 

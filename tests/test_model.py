@@ -87,11 +87,11 @@ def _at(value: object, loc: tuple) -> object:
 def _outreach() -> Outreach:
     return Outreach.model_validate({
         "hotels": [
-            {"id": "a", "name": "Hotel A", "area": {"en": "North", "es": "Norte"}, "status": "trained",
+            {"id": "a", "name": "Hotel A", "city": "North", "status": "trained", "recognised_publicly": "true",
              "manager_name": "Secret Manager", "notes": "secret note",
-             "visits": [{"date": "2026-01-02", "staff_trained": "4", "notes": "secret visit note"},
-                        {"date": "2026-02-03"}]},
-            {"id": "b", "name": "Hotel B"},
+             "sessions": [{"date": "2026-01-02", "staff": {"front-desk": "4"}, "notes": "secret visit note"},
+                          {"date": "2026-02-03"}]},
+            {"id": "b", "name": "Hotel B", "recognised_publicly": "true"},
         ],
         "volunteers": [{"id": "v", "role": "trainer", "email": "v@example.org"}],
     })
@@ -103,14 +103,14 @@ def test_walk_reports_every_node_with_its_location_in_order() -> None:
     assert nodes[0].loc == () and nodes[0].value is outreach and nodes[0].owner is None
     locs = [n.loc for n in nodes]
     assert locs[:4] == [(), ("hotels",), ("hotels", 0), ("hotels", 0, "id")]  # depth first, fields in order
-    assert ("hotels", 0, "visits", 1, "date") in locs
-    assert locs.index(("hotels", 0, "visits", 1, "notes")) < locs.index(("hotels", 1))
-    assert locs[-1] == ("volunteers", 0, "email")
+    assert ("hotels", 0, "sessions", 1, "date") in locs
+    assert locs.index(("hotels", 0, "sessions", 1, "notes")) < locs.index(("hotels", 1))
+    assert locs[-2:] == [("volunteers", 0, "email"), ("illustrative",)]
     assert len(locs) == len(set(locs))
     for node in nodes:
         assert _at(outreach, node.loc) is node.value  # the location leads to the value
-    visit_notes = next(n for n in nodes if n.loc == ("hotels", 0, "visits", 0, "notes"))
-    assert (visit_notes.owner.__name__, visit_notes.field, visit_notes.is_item) == ("Visit", "notes", False)
+    visit_notes = next(n for n in nodes if n.loc == ("hotels", 0, "sessions", 0, "notes"))
+    assert (visit_notes.owner.__name__, visit_notes.field, visit_notes.is_item) == ("Session", "notes", False)
     item = next(n for n in nodes if n.loc == ("hotels", 1))
     assert (item.owner, item.field, item.is_item) == (Outreach, "hotels", True)  # an item belongs to its list's field
 
@@ -122,11 +122,14 @@ def test_walk_starts_where_it_is_told() -> None:
 
 
 def test_walk_keeps_texts_in_several_languages_whole() -> None:
-    nodes = list(walk(_outreach()))
-    area = [n for n in nodes if n.loc[:3] == ("hotels", 0, "area")]
-    assert len(area) == 1  # the text, never its languages
-    assert area[0].value == {"en": "North", "es": "Norte"}
-    assert (area[0].owner, area[0].field) == (Hotel, "area")
+    from coalition_kit.model.readiness import Dimension
+
+    nodes = list(walk(Dimension.model_validate({"letter": "A", "name": {"en": "North", "es": "Norte"},
+                                                "question": "Q"})))
+    name = [n for n in nodes if n.loc[:1] == ("name",)]
+    assert len(name) == 1  # the text, never its languages
+    assert name[0].value == {"en": "North", "es": "Norte"}
+    assert (name[0].owner, name[0].field) == (Dimension, "name")
 
 
 def test_walk_can_prune() -> None:
@@ -141,13 +144,13 @@ def test_private_fields_are_found_where_they_are() -> None:
     assert found == {
         ("hotels", 0, "manager_name"): "Secret Manager",
         ("hotels", 0, "notes"): "secret note",
-        ("hotels", 0, "visits", 0, "notes"): "secret visit note",
+        ("hotels", 0, "sessions", 0, "notes"): "secret visit note",
         ("volunteers", 0, "email"): "v@example.org",
     }
     empty = [n for n in walk(outreach) if is_private(n) and n.value is None]
     assert ("hotels", 1, "manager_name") in [n.loc for n in empty]  # empty ones are not reported
     assert is_private(next(n for n in walk(outreach) if n.loc == ("volunteers", 0, "name")))
-    assert not any(is_private(n) for n in walk(outreach) if n.loc[-1:] in (("id",), ("area",), ("role",)))
+    assert not any(is_private(n) for n in walk(outreach) if n.loc[-1:] in (("id",), ("city",), ("role",)))
 
 
 def _leaves(value: object) -> dict[tuple, object]:
@@ -163,6 +166,8 @@ def test_public_view_empties_every_private_field_and_nothing_else(folder: Path) 
         before, after = getattr(data, name), getattr(public, name)
         if not isinstance(before, Model):
             continue
+        if isinstance(before, Outreach):  # hotels that did not agree to be named are removed outright
+            before = before.model_copy(update={"hotels": [h for h in before.hotels if h.recognised_publicly]})
         private = {n.loc for n in walk(before) if is_private(n)}
         if not any(n.value is not None for n in walk(before) if n.loc in private):
             assert after is before, name  # nothing private: the very same model
@@ -181,8 +186,8 @@ def test_public_view_copies_only_what_holds_a_private_value() -> None:
     outreach = _outreach()
     redacted = _redact(outreach)
     assert redacted.hotels[1] is outreach.hotels[1]  # nothing private in it
-    assert redacted.hotels[0].visits[1] is outreach.hotels[0].visits[1]
-    assert redacted.hotels[0].area is outreach.hotels[0].area
-    assert redacted.hotels[0].visits[0].notes is None and redacted.hotels[0].visits[0].staff_trained == 4
+    assert redacted.hotels[0].sessions[1] is outreach.hotels[0].sessions[1]
+    assert redacted.hotels[0].city is outreach.hotels[0].city
+    assert redacted.hotels[0].sessions[0].notes is None and redacted.hotels[0].sessions[0].staff.front_desk == 4
     assert isinstance(redacted.volunteers[0], Volunteer) and redacted.volunteers[0].email is None
     assert outreach.hotels[0].notes == "secret note"  # the original is untouched

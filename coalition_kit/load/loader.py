@@ -18,7 +18,7 @@ from coalition_kit.load.translations import missing_translations
 from coalition_kit.load.problems import DataError, Problem
 from coalition_kit.load.yaml_source import Positions, YamlDocument, read_yaml
 from coalition_kit.model import DATA_FILES, CoalitionData, DataFile
-from coalition_kit.model.base import LANG_RE, Source
+from coalition_kit.model.base import LANG_RE, LocatedError, Source
 from coalition_kit.model.walk import Loc, walk
 
 
@@ -199,6 +199,9 @@ def _problems_from(exc: ValidationError, doc: YamlDocument, model: type[BaseMode
     problems: dict[tuple[int, int, str], Problem] = {}
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
+        located = error.get("ctx", {}).get("error")
+        if isinstance(located, LocatedError):  # a model's own check named the place inside it
+            loc += located.loc
         kind = error["type"]
         line, col = doc.positions.locate(loc, prefer_key=kind == "extra_forbidden")
         message = _message(error, loc, doc.positions, model, doc.data)

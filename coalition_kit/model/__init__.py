@@ -42,7 +42,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     DataFile("myths.yml", Myths, "myths", False, "myths and facts"),
     DataFile("events.yml", Events, "events", False, "public events"),
     DataFile("editions.yml", Editions, "editions", True, "printed editions and what goes into each"),
-    DataFile("outreach.yml", Outreach, "outreach", False, "PRIVATE: hotels, visits, volunteers"),
+    DataFile("outreach.yml", Outreach, "outreach", False, "PRIVATE: the hotel outreach tracker (hotels, sessions, results) and volunteers"),
 )
 
 

@@ -10,6 +10,7 @@ import ipaddress
 import re
 import unicodedata
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -271,6 +272,33 @@ def _whole(value: Any) -> int:
 
 
 Count = Annotated[int, PlainValidator(_whole), WithJsonSchema({"type": ["integer", "string"], "pattern": r"^\d+$"})]
+
+
+def _number(value: Any) -> Decimal:
+    text = str(value).strip()
+    if re.match(r"^\d+,\d+$", text):
+        raise ValueError(f"'{value}': write a decimal with a point, not a comma: {text.replace(',', '.')}")
+    if not re.match(r"^\d+(\.\d+)?$", text):
+        raise ValueError(f"'{value}' is not a number; write it like 7 or 6.5")
+    return Decimal(text)
+
+
+Number = Annotated[Decimal, PlainValidator(_number),
+                   WithJsonSchema({"type": ["number", "string"], "pattern": r"^\d+(\.\d+)?$"})]
+"""A number that is not negative, whole or with a decimal point (7, 6.5): kept exact, as written."""
+
+
+class LocatedError(ValueError):
+    """A problem a model's own validator finds at a place inside that model.
+
+    ``loc`` is the path from the model being validated (``("sessions", 2, "trainers", 0)``);
+    the loader adds it to the model's own location, so the problem is reported at the line
+    of that value instead of at the start of the model.
+    """
+
+    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.loc = tuple(loc)
 
 
 # --- privacy --------------------------------------------------------------------------

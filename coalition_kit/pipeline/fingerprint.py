@@ -2,7 +2,8 @@
 
 The fingerprint covers everything that shapes the outputs: the data folder, the
 pages, the theme overrides, mkdocs.yml, the package's own code and templates, the
-locked dependency versions and SOURCE_DATE_EPOCH. It is stored beside the PDFs.
+locked dependency versions and SOURCE_DATE_EPOCH (or, without it, today's date: the figures
+are "as of" the build date). It is stored beside the PDFs.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 import os
 from pathlib import Path
 
+from coalition_kit.model.measures import build_date
 from coalition_kit.outputs.digest import files_under
 from coalition_kit.paths import PACKAGE_DIR
 
@@ -30,6 +32,8 @@ def input_fingerprint(root: Path, data_dir: Path, site_dir: Path) -> str:
         if single.is_file():
             digest.update(single.name.encode() + b"\0" + single.read_bytes())
     digest.update(f"epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}\0site={site_dir.resolve()}".encode())
+    if not os.environ.get("SOURCE_DATE_EPOCH"):  # figures are "as of" the build date (overdue refreshers)
+        digest.update(f"\0today={build_date().isoformat()}".encode())
     return digest.hexdigest()
 
 

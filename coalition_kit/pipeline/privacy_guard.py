@@ -1,5 +1,8 @@
 """Last line of defence: fail the build when a private value shows up in a public output.
 
+Private values are the private fields' values and the names of hidden items (a hotel that has
+not agreed to be named publicly: ``model.privacy.withheld_nodes``).
+
 The private values are gathered once per build. Each is matched as a whole value, in the
 form people write it differently: a phone number by its digits (``402-555-0100`` matches
 ``(402) 555 0100``), an email address case-folded, any other text as the same sequence of
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coalition_kit.model import DATA_FILES, CoalitionData
-from coalition_kit.model.privacy import private_nodes
+from coalition_kit.model.privacy import private_nodes, withheld_nodes
 
 _TEXT_SUFFIXES = {".html", ".json", ".xml", ".txt", ".js", ".css", ".ics", ".md", ".svg"}
 _TAG = re.compile(r"<[^>]*>")
@@ -60,7 +63,8 @@ class PrivacyGuard:
         self._emails: dict[str, PrivateField] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], PrivateField]]] = defaultdict(list)
         for spec in DATA_FILES:
-            for node in private_nodes(getattr(data, spec.attribute)):
+            value = getattr(data, spec.attribute)
+            for node in [*private_nodes(value), *withheld_nodes(value)]:  # and the names of hidden hotels
                 for text in _texts(node.value):
                     self._add(text.strip(), PrivateField(spec.name, node.loc))
         self._phone_lengths = sorted({len(d) for d in self._phones})

@@ -61,6 +61,8 @@ class FormPage:
     title: str
     purpose: str
     context: dict[str, Any]
+    pages: int | None = 1
+    """At most this many pages (the build fails naming the form when data makes it run over); None: no limit."""
 
 
 @dataclass
@@ -107,7 +109,7 @@ def plan_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Pat
         for slug in part.forms:
             spec = FORMS[slug]
             composed.forms.append(FormPage(slug, f"form-{slug}", spec.title, spec.purpose,
-                                           spec.context(data, blocks)))
+                                           spec.context(data, blocks), spec.pages))
         parts.append(composed)
     return parts
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from coalition_kit.model import CoalitionData
-from coalition_kit.model.outreach import Hotel, HotelStatus, Volunteer, VolunteerRole
+from coalition_kit.model.outreach import STAFF_ROLES, Hotel, HotelStatus, Volunteer, VolunteerRole
 from coalition_kit.render.blocks import Blocks
+from coalition_kit.render.progress import STATUS_LABELS, readiness_interviews
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Form:
     internal: bool = False
     """An internal form lists the coalition's own records (outreach, volunteers): only an
     edition with ``includes_private: true`` may print it."""
+    pages: int | None = 1
+    """At most this many pages; None for records as long as the data (the tracker report)."""
 
 
 def _none(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
@@ -141,6 +144,26 @@ def _readiness(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
             "stages": [(s.number, blocks.text(s.name)) for s in data.readiness.stages]}
 
 
+def _tracker_report(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
+    """Every hotel of the tracker (example records too, under the illustrative notice: this is a
+    report of the data, not a form to fill in), its sessions with the trainers' names, and the
+    refreshers overdue as of the build date."""
+    p = blocks.progress()
+    names = {v.id: v.name or v.id for v in data.outreach.volunteers}
+    sessions = sorted(((s, h) for h in data.outreach.hotels for s in h.sessions), key=lambda pair: pair[0].date)
+    return {"p": p, "hotels": data.outreach.hotels, "sessions": sessions, "names": names,
+            "statuses": STATUS_LABELS, "roles": [(key, label) for _, key, label in STAFF_ROLES],
+            "overdue": p.outreach.overdue}
+
+
+def _readiness_results(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
+    """The scoring sheet filled in from readiness.yml's results: each interview's scores per
+    dimension, the dimension scores and stages, the overall stage, the weakest dimensions."""
+    p = blocks.progress()
+    return {"p": p, "r": p.readiness, "interviews": readiness_interviews(data),
+            "dimensions": data.readiness.dimensions}
+
+
 FORMS: dict[str, Form] = {f.slug: f for f in (
     Form("sign-in", "Training sign-in sheet", "Everyone who attends a training signs in.", _none),
     Form("assessment", "Before and after the training: what do you know?",
@@ -154,7 +177,7 @@ FORMS: dict[str, Form] = {f.slug: f for f in (
          _roster, internal=True),
     Form("policy-template", "Our policy against human trafficking",
          "A policy for the hotel to adopt: fill in the property, sign it and keep it where staff can read it.",
-         _policy),
+         _policy, pages=2),
     Form("meeting-agenda", "Coalition meeting agenda", "A page to plan and record a meeting.", _agenda),
     Form("committee-charter", "Committee charter", "What a committee does, who is in it and how it works.",
          _charter),
@@ -167,6 +190,12 @@ FORMS: dict[str, Form] = {f.slug: f for f in (
     Form("funding-plan", "Funding plan", "Where the money and in-kind support will come from.", _none),
     Form("readiness-scoring", "Community readiness scoring sheet",
          "Combined scores for each interview and dimension, and the community's stage.", _readiness),
+    Form("tracker-report", "Tracker records: hotels, sessions and refreshers",
+         "Every property in the tracker, every training session, and the refresher trainings now overdue.",
+         _tracker_report, internal=True, pages=None),
+    Form("readiness-results", "Our readiness assessment, scored",
+         "The scoring sheet filled in from our interviews: each dimension's score and stage, and where to start.",
+         _readiness_results, internal=True, pages=None),
 )}
 
 

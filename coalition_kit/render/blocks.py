@@ -20,6 +20,7 @@ from coalition_kit.model.default_coalition import is_default_coalition
 from coalition_kit.model.identity import Hotline
 from coalition_kit.render.hotline import Reach
 from coalition_kit.render.jinja import package_templates
+from coalition_kit.render.progress import STATUS_LABELS, Progress, day_label, readiness_interviews
 
 _MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # Python-Markdown's own backslash escapes
 _MD_OTHER = re.compile(r"[|~:]")  # active in tables and extensions; written as character references
@@ -89,6 +90,7 @@ class Blocks:
     lang: str
     output: str = "site"
     manifest: list[dict[str, Any]] = field(default_factory=list)
+    _progress: Progress | None = field(default=None, init=False, repr=False)
 
     # --- helpers ---------------------------------------------------------------
 
@@ -100,8 +102,8 @@ class Blocks:
         """How to reach ``hotline``, in the one wording of ``render.hotline`` (not a page macro)."""
         return Reach(hotline, self.text, **presentation)
 
-    def _render(self, macro: str, **context: Any) -> Markup:
-        module = _ENV.get_template("blocks.html").make_module(
+    def _render(self, macro: str, template: str = "blocks.html", **context: Any) -> Markup:
+        module = _ENV.get_template(template).make_module(
             {"t": self.text, "output": self.output, "lang": self.lang, "c": self.data.coalition,
              "data": self.data, "reach": self.reach}
         )
@@ -297,6 +299,61 @@ class Blocks:
     @macro
     def readiness_assessment(self) -> Markup:
         return self._render("ordered_list", items=self.data.readiness.assessment, cls="ck-assessment")
+
+    # --- measuring the project: figures, charts, readiness result (render/progress.py) ---
+
+    def progress(self) -> Progress:
+        """The figures of this data as of the build date, in words, tables and charts (not a page macro)."""
+        if self._progress is None:
+            self._progress = Progress(self.data, self.lang)
+        return self._progress
+
+    @macro
+    def progress_figures(self) -> Markup:
+        """The key figures of the outreach tracker, with the date they are as of."""
+        return self._render("progress_figures", "progress.html", p=self.progress())
+
+    @macro
+    def progress_chart(self, kind: str) -> Markup:
+        """One chart with its numbers beside it: coverage, staff, scores or readiness."""
+        p = self.progress()
+        charts = {"coverage": (p.coverage_chart, "No property is trained yet."),
+                  "staff": (p.staff_chart, "No staff training is recorded yet."),
+                  "scores": (p.scores_chart, "No before-and-after questionnaire results are recorded yet."),
+                  "readiness": (p.readiness_chart, "No readiness assessment is recorded yet.")}
+        if kind not in charts:
+            raise KeyError(f"no chart '{kind}' (known: {', '.join(charts)})")
+        make, empty = charts[kind]
+        return self._render("progress_chart", "progress.html", ch=make(), cls=kind, empty=empty)
+
+    @macro
+    def sessions_by_month(self) -> Markup:
+        return self._render("sessions_by_month", "progress.html", rows=self.progress().sessions_table())
+
+    @macro
+    def recognised_hotels(self) -> Markup:
+        """Only the hotels that agreed to be named (the public view holds no other)."""
+        p = self.progress()
+        return self._render("recognised_hotels", "progress.html", p=p, hotels=p.recognised_hotels(),
+                            statuses=STATUS_LABELS)
+
+    @macro
+    def has_readiness_results(self) -> bool:
+        return self.progress().readiness is not None
+
+    @macro
+    def readiness_result(self) -> Markup:
+        """The coalition's own assessment: overall stage, dimensions, weakest ones and strategies."""
+        p = self.progress()
+        if p.readiness is None:
+            return Markup("")
+        interviews = readiness_interviews(self.data)
+        dates = sorted(i.date for i in interviews)
+        results = self.data.readiness.results
+        return self._render("readiness_result", "progress.html", p=p, r=p.readiness, ch=p.readiness_chart(),
+                            community=self.text(results.community) if results and results.community else "",
+                            first=day_label(dates[0], self.lang) if dates else "",
+                            last=day_label(dates[-1], self.lang) if dates else "")
 
     # --- law -------------------------------------------------------------------
 

@@ -169,8 +169,9 @@ def test_an_internal_form_in_a_public_edition_is_rejected_at_its_line(tmp_path):
                         problems[0].message)
 
 
-def test_internal_forms_are_the_outreach_tracker_and_the_volunteer_roster():
-    assert {f.slug for f in FORMS.values() if f.internal} == {"outreach-tracker", "volunteer-roster"}
+def test_internal_forms_are_the_coalitions_own_records():
+    assert {f.slug for f in FORMS.values() if f.internal} == {"outreach-tracker", "volunteer-roster", "tracker-report",
+                                                              "readiness-results"}
 
 
 def test_check_editions_reports_positions(tmp_path):

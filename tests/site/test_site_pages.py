@@ -46,6 +46,7 @@ def _expected(built: BuiltSite) -> dict[str, list[str]]:
         + [t(v.title) for v in d.volunteers.visit] + [t(s.title) for s in d.volunteers.session]
         + [t(f.what) for f in d.volunteers.follow_up],
         "hotel-project/request-training/": [c.email],
+        "our-progress/": ["Hotels and motels in our area"] + [h.name for h in d.outreach.hotels],  # only named ones
         "community-readiness/": [t(s.name) for s in d.readiness.stages]
         + [t(x.name) for x in d.readiness.dimensions] + [t(a) for a in d.readiness.assessment],
         "events/": [t(e.title) for e in d.events.events] or ["No public events"],
