@@ -123,7 +123,10 @@ def _drop_out_of_scope(edit: YamlText, value: Any, path: tuple, country: str) ->
         return dropped
     if isinstance(value, dict):
         for key, item in value.items():
-            dropped |= _drop_out_of_scope(edit, item, path + (key,), country)
+            if isinstance(item, dict) and not _kept(item.get("scope"), country):
+                edit.delete_key(path + (key,))  # a group of fields that is not the new coalition's
+            else:
+                dropped |= _drop_out_of_scope(edit, item, path + (key,), country)
     elif isinstance(value, list):
         gone = {i for i, item in enumerate(value) if isinstance(item, dict) and not _kept(item.get("scope"), country)}
         edit.delete_items(path, gone)

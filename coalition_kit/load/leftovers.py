@@ -117,7 +117,7 @@ def _scoped_entries(model: Model) -> Iterator[tuple[tuple, str]]:
     if model.scope:
         yield (), model.scope
     for node in walk(model):
-        if node.is_item and isinstance(node.value, Model) and node.value.scope:
+        if node.loc and isinstance(node.value, Model) and node.value.scope:
             yield node.loc, node.value.scope
 
 
