@@ -21,7 +21,8 @@ def validated_data(data_dir: Path, docs_dir: Path, warnings: list[Problem] | Non
         warnings.extend(missing_page_translations(list(data.coalition.languages), docs_dir))
         warnings.extend(missing_nav_titles(list(data.coalition.languages), docs_dir.parent / "mkdocs.yml"))
     editions_file = Path(data_dir) / "editions.yml"
-    problems = [problem_at(editions_file, ("editions", e, "parts", p, field, i), message)
+    problems = [problem_at(editions_file, ("editions", e, "parts", p, field, i) if p is not None
+                           else ("editions", e, field, i), message)
                 for e, p, field, i, message in check_editions(data, docs_dir)]
     if problems:
         raise DataError(problems)

@@ -175,6 +175,7 @@ def _piece_context(data: CoalitionData, edition: Edition, lang: str, docs_dir: P
     org = blocks.text(c.name)
     return {
         "c": c, "t": blocks.text, "lang": lang, "edition": edition, "data": data, "L": blocks.words,
+        "piece_title": blocks.text(edition.title),
         "font_faces": Markup(font_face_css()), "font_family": FAMILY,
         "paper": paper_name, "paper_w": width, "paper_h": height,
         "created": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "date_label": blocks.words.date(when.date(), "date_month"),
@@ -211,14 +212,28 @@ def _step_numbers(data: CoalitionData, step: Any) -> list[str]:
 _TEMPLATES = {"handout": "handout.html", "cards": "cards.html", "poster": "poster.html",
               "safety-cards": "safety-cards.html", "role-posters": "role-posters.html"}
 
+#: The template of each piece printed with two languages on one sheet (``bilingual`` in
+#: editions.yml): what reads best, and fits, differs from piece to piece.
+_BILINGUAL = {"poster": "poster-bilingual.html",         # one sheet: shared number, two columns of signs
+              "role-posters": "role-posters-bilingual.html",  # the same, one sheet per role
+              "handout": "handout-bilingual.html",       # front in one language, back in the other
+              "safety-cards": "safety-cards.html"}       # each card: one language a side
+
 
 def compose_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path,
-                    settings: MarkdownSettings) -> str:
-    """The whole edition as one HTML string."""
+                    settings: MarkdownSettings, second: str | None = None) -> str:
+    """The whole edition as one HTML string; with ``second``, the piece in ``lang`` and ``second``
+    on the same sheets (``sides``: each language's context, ``lang``'s first)."""
     context = _piece_context(data, edition, lang, docs_dir)
     if edition.layout == "book":
         context["parts"] = plan_edition(data, edition, lang, docs_dir, settings)
         return _ENV.get_template("book.html").render(**context)
-    if edition.layout == "safety-cards":
-        context["safety"] = _safety_card(data, Blocks(data, lang, output="print"))
+    sides = [context] + ([_piece_context(data, edition, second, docs_dir)] if second else [])
+    for side in sides:
+        if edition.layout == "safety-cards":
+            side["safety"] = _safety_card(data, Blocks(data, side["lang"], output="print"))
+    context["sides"] = sides
+    if second:
+        context["piece_title"] = " / ".join(side["t"](edition.title) for side in sides)
+        return _ENV.get_template(_BILINGUAL[edition.layout]).render(**context)
     return _ENV.get_template(_TEMPLATES[edition.layout]).render(**context)
