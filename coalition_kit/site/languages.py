@@ -131,8 +131,9 @@ def translate_nav(nav: Any, table: dict[str, str], docs_dir: Path) -> Any:
     if isinstance(nav, str):
         title = english_title(docs_dir, nav)
         return {table[title]: nav} if title and title in table else nav
-    if isinstance(nav, dict):
-        return {table.get(label, label): translate_nav(value, table, docs_dir) for label, value in nav.items()}
+    if isinstance(nav, dict):  # a label: a page's (its value a path) or a section's (a list)
+        return {table.get(label, label): value if isinstance(value, str) else translate_nav(value, table, docs_dir)
+                for label, value in nav.items()}
     return nav
 
 
