@@ -133,3 +133,22 @@ def test_every_spanish_page_is_private_and_accessible(browser, es_server, varian
         assert not problems, "\n".join(problems)
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("path", ["es/get-help/", "get-help/"])
+def test_on_a_narrow_phone_the_quick_exit_stays_whole_in_view(browser, es_server, variant_build: Build,
+                                                               path: str) -> None:
+    """320 CSS pixels wide (WCAG 1.4.10): the language link takes the site name's place in the
+    header, so the quick exit, the language link and the hotline all stay on screen."""
+    ctx = browser.new_context(viewport={"width": 320, "height": 640})
+    ctx.outside, ctx.exit_requests = [], []
+    try:
+        guard(ctx, es_server, variant_build.public.coalition.quick_exit_url)
+        page = ctx.new_page()
+        page.goto(es_server + path)
+        for selector in (".ck-exit__button", "a.ck-lang__link", ".md-header [data-ck-hotline-bar] a.ck-tel"):
+            box = page.locator(selector).first.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 320, (selector, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        ctx.close()
