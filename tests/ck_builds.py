@@ -197,9 +197,115 @@ VARIANT_EVENTS = """events:
 #: The variant's tagline: the fixture's is "See it. Say it. Stop it."
 VARIANT_TAGLINE = "Look. Listen. Report."
 
+#: The variant's hotel project, in English and Spanish: three staff roles with their signs, so
+#: that the Spanish and bilingual pieces have real text to set (issue 12).
+VARIANT_HOTEL = """goal: {en: Train the staff of every guesthouse on the fjord., es: Capacitar al personal de todas las casas de huéspedes del fiordo.}
+area: {en: Guesthouses within 30 kilometres of Fjordby, es: Casas de huéspedes a menos de 30 kilómetros de Fjordby}
+three_rs:
+  - id: see
+    title: {en: See it, es: Notarlo}
+    summary: {en: Know what exploitation is., es: Saber qué es la explotación.}
+    points: [{en: It can happen here, es: Puede pasar aquí}]
+  - id: say
+    title: {en: Say it, es: Decirlo}
+    summary: {en: Notice the signs., es: Reconocer las señales.}
+    points: [{en: Look for control, es: Fíjese en si alguien controla a otra persona}]
+  - id: stop
+    title: {en: Stop it, es: Detenerlo}
+    summary: {en: Report safely., es: Denunciar sin ponerse en riesgo.}
+    points: [{en: Call the Safe Line, es: Llame a la Línea Segura}]
+caveat:
+  en: A single sign does not prove anything. Look for several signs together, and report what you saw; do not investigate.
+  es: Una sola señal no prueba nada. Fíjese si hay varias señales a la vez y cuente lo que vio; no investigue por su cuenta.
+roles:
+  - id: reception
+    name: {en: Reception, es: Recepción}
+    staff: {en: reception staff, es: el personal de recepción}
+    signs:
+      - {en: A guest who never holds their own passport, es: Un huésped que nunca tiene su propio pasaporte}
+      - {en: One person pays for several rooms in cash, es: Una sola persona paga varias habitaciones en efectivo}
+      - {en: A guest seems afraid to speak for themselves, es: Un huésped parece tener miedo de hablar por sí mismo}
+      - {en: Different visitors ask for the same room all night, es: Distintas visitas preguntan por la misma habitación toda la noche}
+      - {en: A young person arrives with an adult who is not their parent, es: Una persona joven llega con un adulto que no es su padre ni su madre}
+    source: {name: Fjordby guide (fictional), url: "https://fjordby-alliance.example.org/guide"}
+  - id: housekeeping
+    name: {en: Housekeeping, es: Limpieza de habitaciones}
+    staff: {en: housekeeping staff, es: el personal de limpieza}
+    signs:
+      - {en: The Do Not Disturb sign stays up for days, es: El letrero de «No molestar» sigue puesto durante días}
+      - {en: Many phones or bank cards in one room, es: Muchos teléfonos o tarjetas bancarias en una sola habitación}
+      - {en: Guests refuse cleaning but ask for many towels, es: Los huéspedes no dejan limpiar pero piden muchas toallas}
+      - {en: Someone seems not to be allowed to leave the room, es: Parece que a alguien no lo dejan salir de la habitación}
+    source: {name: Fjordby guide (fictional), url: "https://fjordby-alliance.example.org/guide"}
+  - id: kitchen
+    name: {en: Kitchen and breakfast, es: Cocina y desayuno}
+    staff: {en: kitchen staff, es: el personal de cocina}
+    signs:
+      - {en: A worker is never paid in person, es: A un trabajador nunca le pagan en persona}
+      - {en: Someone else answers every question for a worker, es: Otra persona contesta todas las preguntas por un trabajador}
+      - {en: A worker sleeps at the workplace, es: Un trabajador duerme en el lugar de trabajo}
+    source: {name: Fjordby guide (fictional), url: "https://fjordby-alliance.example.org/guide"}
+response:
+  - {title: {en: Stay calm., es: Mantenga la calma.}, detail: {en: Do not confront anyone., es: No confronte a nadie.}, never: true}
+  - {title: {en: Call 112., es: Llame al 112.}, detail: {en: If someone is in danger now., es: Si alguien está en peligro ahora.}}
+  - {title: {en: Tell your manager., es: Avise a su gerente.}, detail: {en: 'Say what you saw, and nothing more.', es: 'Cuente lo que vio, y nada más.'}}
+details_to_note: [{en: Time and place, es: Hora y lugar}, {en: What people looked like, es: Cómo eran las personas}]
+provides:
+  - id: training
+    title: {en: Training, es: Capacitación}
+    description: {en: A one-hour session for guesthouse staff., es: Una sesión de una hora para el personal de las casas de huéspedes.}
+"""
+
+#: Spanish for the texts of the variant's editions.yml, and the pieces it also prints bilingual.
+VARIANT_EDITIONS = {
+    "title: Volunteer notebook": "title: {en: Volunteer notebook, es: Cuaderno de voluntarios}",
+    "audience: Volunteers and members only": "audience: {en: Volunteers and members only, es: Solo para voluntarios y miembros}",
+    "title: Welcome": "title: {en: Welcome, es: Bienvenida}",
+    "intro: Who we are and where to get help.": "intro: {en: Who we are and where to get help., es: Quiénes somos y dónde pedir ayuda.}",
+    "title: The guesthouse project": "title: {en: The guesthouse project, es: El proyecto de las casas de huéspedes}",
+    "title: Forms and worksheets": "title: {en: Forms and worksheets, es: Formularios y hojas de trabajo}",
+    "title: Guesthouse manager guide": "title: {en: Guesthouse manager guide, es: Guía para gerentes de casas de huéspedes}",
+    "{title: Why it matters, ": "{title: {en: Why it matters, es: Por qué importa}, ",
+    "{title: Responding, ": "{title: {en: Responding, es: Cómo responder}, ",
+    "title: Staff handout\n    audience: Every guesthouse employee\n    layout: handout":
+        "title: {en: Staff handout, es: Hoja informativa para el personal}\n"
+        "    audience: {en: Every guesthouse employee, es: Todo el personal de las casas de huéspedes}\n"
+        "    layout: handout\n    bilingual: [en, es]",
+    "title: Wallet card": "title: {en: Wallet card, es: Tarjeta para la billetera}",
+    "title: Back-of-house poster\n    audience: Staff rooms, laundries and kitchens\n    layout: poster":
+        "title: {en: Back-of-house poster, es: Cartel para las áreas del personal}\n"
+        "    audience: {en: 'Staff rooms, laundries and kitchens', es: 'Salas del personal, lavanderías y cocinas'}\n"
+        "    layout: poster\n    bilingual: [en, es]",
+    "title: Role posters\n    audience: The staff room of each department\n    layout: role-posters":
+        "title: {en: Role posters, es: Carteles por puesto}\n"
+        "    audience: {en: The staff room of each department, es: La sala del personal de cada departamento}\n"
+        "    layout: role-posters\n    bilingual: [en, es]",
+    "title: Safety card\n    audience: To offer, only when it is safe, to a person who may be controlled\n"
+    "    layout: safety-cards":
+        "title: {en: Safety card, es: Tarjeta de seguridad}\n"
+        "    audience: {en: 'To offer, only when it is safe, to a person who may be controlled', "
+        "es: 'Para ofrecer, solo cuando sea seguro, a una persona que podría estar bajo el control de otra'}\n"
+        "    layout: safety-cards\n    bilingual: [en, es]",
+}
+
+#: Spanish for the variant's identity and main hotline.
+VARIANT_COALITION = {
+    "name: Fjordby Alliance Against Exploitation":
+        "name: {en: Fjordby Alliance Against Exploitation, es: Alianza de Fjordby contra la Explotación}",
+    "    name: Fjordby Safe Line": "    name: {en: Fjordby Safe Line, es: Línea Segura de Fjordby}",
+    "    hours: Every day, 08:00 to 22:00": "    hours: {en: 'Every day, 08:00 to 22:00', es: 'Todos los días, de 08:00 a 22:00'}",
+    "    when_to_use: To ask for advice or to report a worry about exploitation.":
+        "    when_to_use: {en: To ask for advice or to report a worry about exploitation., "
+        "es: Para pedir consejo o contar una preocupación sobre explotación.}",
+}
+
+#: The bilingual pieces the variant prints (one file each: edition-en-es.pdf).
+VARIANT_BILINGUAL = ("staff", "poster", "role-posters", "safety-card")
+
 
 def make_variant(data: Path) -> None:
-    """The fixture reshaped: two languages, US Letter paper, a logo, events, no text line,
+    """The fixture reshaped: two languages (its hotel project, identity and editions with Spanish
+    texts, four pieces also printed bilingual), US Letter paper, a logo, events, no text line,
     no statistics, no outreach file and a new tagline."""
     coalition = data / "coalition.yml"
     edit(coalition, "languages: [en]", "languages: [en, es]")
@@ -208,6 +314,11 @@ def make_variant(data: Path) -> None:
          f"tagline: {{en: {VARIANT_TAGLINE}, es: Mirar. Escuchar. Denunciar.}}")
     edit(coalition, '    text_number: "2020"\n    text_keyword: SAFE\n', "")
     edit(coalition, "colors:", "logo: logo.svg\ncolors:")
+    for old, new in VARIANT_COALITION.items():
+        edit(coalition, old, new)
+    for old, new in VARIANT_EDITIONS.items():
+        edit(data / "editions.yml", old, new)
+    (data / "hotel_project.yml").write_text(VARIANT_HOTEL, encoding="utf-8")
     (data / "logo.svg").write_text(VARIANT_LOGO, encoding="utf-8")
     (data / "events.yml").write_text(VARIANT_EVENTS, encoding="utf-8")
     (data / "statistics.yml").write_text("statistics: []\n", encoding="utf-8")

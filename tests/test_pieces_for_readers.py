@@ -28,7 +28,7 @@ from ck_paths import DEFAULT_DATA, FJORD, ROOT
 from coalition_kit.load.loader import load_data
 from coalition_kit.model.privacy import private_values
 from coalition_kit.printed.forms import FORMS
-from coalition_kit.printed.labels import Labels
+from coalition_kit.render.words import Words as Labels
 
 PIECES = ["safety-card", "role-posters", "wallet-card", "poster", "starter", "manager"]
 MM = 72 / 25.4  # PDF points per millimetre

@@ -8,7 +8,7 @@ tests/notebook (test_files, test_handout).
 
 from __future__ import annotations
 
-from ck_builds import VARIANT_TAGLINE, Build
+from ck_builds import VARIANT_BILINGUAL, VARIANT_TAGLINE, Build
 
 
 def test_a_data_change_rebuilds_the_previous_outputs(variant_build: Build) -> None:
@@ -23,8 +23,10 @@ def test_every_edition_in_both_languages(variant_build: Build) -> None:
     pairs = {(e["edition"], e["language"]) for e in manifest}
     editions = {e["edition"] for e in manifest}
     assert len(editions) == 8
-    assert pairs == {(e, lang) for e in editions for lang in ("en", "es")}
+    bilingual = {(e, "en+es") for e in VARIANT_BILINGUAL}  # editions.yml: bilingual: [en, es]
+    assert pairs == {(e, lang) for e in editions for lang in ("en", "es")} | bilingual
     assert {p.name for p in variant_build.dist.glob("*.pdf")} == {e["file"] for e in manifest}
+    assert {e["file"] for e in manifest if "+" in e["language"]} == {f"{e}-en-es.pdf" for e in VARIANT_BILINGUAL}
 
 
 def test_events_have_calendar_files(variant_build: Build) -> None:

@@ -7,6 +7,11 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from coalition_kit.model.base import Model, Slug, Text
+from coalition_kit.model.identity import BuildLanguage
+
+#: The pieces that can also be printed with two languages on one sheet (a break room, a laundry
+#: or a pocket serves readers of both at once).
+BILINGUAL_LAYOUTS = ("handout", "poster", "role-posters", "safety-cards")
 
 
 class Part(Model):
@@ -38,11 +43,20 @@ class Edition(Model):
             "hotel_project.yml), safety-cards (small discreet cards that say nothing of their purpose)"))
     includes_private: bool = Field(default=False, description="true only for the internal volunteer notebook")
     parts: list[Part] = Field(default_factory=list)
+    bilingual: list[BuildLanguage] | None = Field(default=None, description=(
+        "Also print this piece with two languages on one sheet, e.g. [en, es] (both enabled in "
+        "coalition.yml), besides one copy in each language. For " + ", ".join(BILINGUAL_LAYOUTS) + "."))
 
     @model_validator(mode="after")
     def _book_has_parts(self) -> "Edition":
         if self.layout == "book" and not self.parts:
             raise ValueError(f"the book edition '{self.id}' needs at least one part")
+        if self.bilingual is not None:
+            if self.layout not in BILINGUAL_LAYOUTS:
+                raise ValueError(f"'bilingual' is for the layouts {', '.join(BILINGUAL_LAYOUTS)}, "
+                                 f"not {self.layout}")
+            if len(self.bilingual) != 2 or self.bilingual[0] == self.bilingual[1]:
+                raise ValueError("'bilingual' lists two different languages, e.g. [en, es]")
         return self
 
 

@@ -24,8 +24,7 @@ from coalition_kit.pipeline.pdfs import build_pdfs, targets
 from coalition_kit.pipeline.privacy_guard import PrivacyGuard
 from coalition_kit.pipeline.staging import Move, journal_path, make_stage, output_lock, recover, remove_stale, swap_in
 from coalition_kit.pipeline.validate import validated_data, warning_lines
-from coalition_kit.pipeline.website import render_site
-from coalition_kit.site.inputs import SiteInputs
+from coalition_kit.pipeline.website import render_sites
 
 
 def build_everything(project: Project, data_dir: Path, site_dir: Path, dist_dir: Path,
@@ -70,11 +69,9 @@ def build_validated(project: Project, data: CoalitionData, data_dir: Path, site_
             shutil.rmtree(dist_stage, ignore_errors=True)
             shutil.rmtree(site_stage, ignore_errors=True)
     report(f"manifest     {dist_dir / 'manifest.json'}")
-    others = data.coalition.languages[1:]
-    if others:
-        report(f"note         the website is built in {data.coalition.main_language} only for now; the "
-               f"{', '.join(others)} PDFs use your translated data texts with the pages' main-language text")
     report(f"site         {site_dir}")
+    for other in data.coalition.languages[1:]:
+        report(f"site {other:<7} {site_dir / other}")
 
 
 def _build_into(project: Project, data: CoalitionData, data_dir: Path, dist_stage: Path, site_stage: Path,
@@ -84,9 +81,8 @@ def _build_into(project: Project, data: CoalitionData, data_dir: Path, dist_stag
     entries = build_pdfs(data, project, dist_stage, targets(data), report=report, shown_dir=dist_dir, guard=guard)
     write_manifest(dist_stage, entries, data_digest(data_dir))
     public = public_view(data)
-    site_inputs = SiteInputs(public, public.coalition.main_language, dist_stage,
-                             [asdict(e) for e in sorted(entries, key=lambda e: e.file)])
-    render_site(project, site_inputs, site_stage)
+    render_sites(project, public, dist_stage, [asdict(e) for e in sorted(entries, key=lambda e: e.file)],
+                 site_stage)
     leaks = guard.leaks_in_folder(site_stage, shown_as=site_dir)
     if leaks:
         raise BuildError("private data reached the website; nothing was published:\n  " + "\n  ".join(leaks))

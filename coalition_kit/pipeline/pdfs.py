@@ -23,20 +23,34 @@ from coalition_kit.site.engine import markdown_settings
 class Target:
     edition: Edition
     lang: str
+    second: str | None = None
+    """A bilingual piece's second language (``bilingual: [en, es]`` in editions.yml)."""
+
+    @property
+    def language(self) -> str:
+        """As the manifest says it: ``es``, or ``en+es`` for a bilingual piece."""
+        return f"{self.lang}+{self.second}" if self.second else self.lang
 
     @property
     def file_name(self) -> str:
-        return f"{self.edition.id}-{self.lang}.pdf"
+        return f"{self.edition.id}-{self.lang}-{self.second}.pdf" if self.second else f"{self.edition.id}-{self.lang}.pdf"
 
 
 def targets(data: CoalitionData, editions: list[str] | None = None, langs: list[str] | None = None) -> list[Target]:
+    """Each chosen edition in each chosen language, then its bilingual copy when editions.yml
+    asks for one and both its languages are chosen."""
     chosen = [data.edition(e) for e in editions] if editions else list(data.editions.editions)
     languages = langs or list(data.coalition.languages)
     for lang in languages:
         if lang not in data.coalition.languages:
             raise BuildError(f"language '{lang}' is not enabled in coalition.yml "
                              f"(enabled: {', '.join(data.coalition.languages)})")
-    return [Target(e, lang) for e in chosen for lang in languages]
+    found = []
+    for edition in chosen:
+        found += [Target(edition, lang) for lang in languages]
+        if edition.bilingual and all(lang in languages for lang in edition.bilingual):
+            found.append(Target(edition, edition.bilingual[0], edition.bilingual[1]))
+    return found
 
 
 def data_for(data: CoalitionData, edition: Edition) -> CoalitionData:
@@ -47,7 +61,7 @@ def data_for(data: CoalitionData, edition: Edition) -> CoalitionData:
 def compose(data: CoalitionData, target: Target, project: Project, docs_dir: Path | None = None) -> str:
     """The edition's HTML; pages come from ``docs_dir`` (default: the project's docs/)."""
     return compose_edition(data_for(data, target.edition), target.edition, target.lang,
-                           docs_dir or project.docs_dir, markdown_settings(project.mkdocs_yml))
+                           docs_dir or project.docs_dir, markdown_settings(project.mkdocs_yml), second=target.second)
 
 
 def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: list[Target],
@@ -65,20 +79,20 @@ def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: li
             if not target.edition.includes_private:
                 leaks = guard.fields_in(html)
                 if leaks:
-                    raise BuildError(f"{target.edition.id} [{target.lang}]: private data would be printed in a "
+                    raise BuildError(f"{target.edition.id} [{target.language}]: private data would be printed in a "
                                      f"public edition: the value of {', '.join(map(str, leaks))}; nothing was written")
             pages = docs_dir or project.docs_dir
             result = write_pdf(html, path, base_url=pages, readable=[pages, *data.referenced_files()])
             for line in result.warnings:
-                report(f"warning      {target.edition.id} [{target.lang}]: {line}")
+                report(f"warning      {target.edition.id} [{target.language}]: {line}")
         except BuildError:
             raise
         except Exception as exc:  # report which edition failed, then stop
-            raise BuildError(f"{target.edition.id} [{target.lang}]: failed: {exc}") from exc
+            raise BuildError(f"{target.edition.id} [{target.language}]: failed: {exc}") from exc
         elapsed = time.perf_counter() - started
-        report(f"{target.edition.id:<12} {target.lang:<3} {result.pages:>4} {'page ' if result.pages == 1 else 'pages'}  "
+        report(f"{target.edition.id:<12} {target.language:<5} {result.pages:>4} {'page ' if result.pages == 1 else 'pages'}  "
                f"{size_label(result.bytes):>8}  {elapsed:5.1f} s  {(shown_dir / path.name) if shown_dir else path}")
-        entries.append(entry_for(path, edition=target.edition.id, language=target.lang,
+        entries.append(entry_for(path, edition=target.edition.id, language=target.language,
                                  paper=data.coalition.paper, pages=result.pages,
                                  public=not target.edition.includes_private))
     return entries

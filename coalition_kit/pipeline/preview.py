@@ -1,5 +1,8 @@
 """Live preview: build the site into a temporary folder, serve it, rebuild when data or pages change.
 
+Every language the coalition enables is previewed (the others under /<lang>/, as published), so
+that translators see their pages; a save rebuilds them all.
+
 The same site step as a full build (engine, then the finish step), fed with the PDFs already
 in dist/ when they were made from the same data; PDFs are not rebuilt on each save.
 
@@ -22,8 +25,7 @@ from coalition_kit.outputs.manifest import read_manifest
 from coalition_kit.paths import Project
 from coalition_kit.pipeline.errors import BuildError
 from coalition_kit.pipeline.validate import validated_data
-from coalition_kit.pipeline.website import render_site
-from coalition_kit.site.inputs import SiteInputs
+from coalition_kit.pipeline.website import render_sites
 from coalition_kit.site.live import PreviewServer
 from coalition_kit.site.problems_page import failure_page, problems_page
 
@@ -42,10 +44,9 @@ def preview(project: Project, data_dir: Path, dist_dir: Path, host: str, port: i
             log.error("the coalition data has problems:\n%s", exc.report())
             server.show_instead(problems_page(exc.problems))
             return
-        inputs = SiteInputs(data, data.coalition.main_language, dist_dir,
-                            read_manifest(dist_dir, data_digest(data_dir)))
         try:
-            render_site(project, inputs, site_dir, serve_url=url)
+            render_sites(project, data, dist_dir, read_manifest(dist_dir, data_digest(data_dir)), site_dir,
+                         serve_url=url)
         except BuildError as exc:
             log.error("%s", exc)
             server.show_instead(failure_page(str(exc)))

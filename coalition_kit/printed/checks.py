@@ -2,7 +2,8 @@
 
 ``coalition check`` reports these next to the line of editions.yml they concern: each problem
 is ``(edition_index, part_index, field, item_index, message)``, where ``field`` is ``'pages'``
-or ``'forms'`` and the indexes count from 0 in the order of the file.
+or ``'forms'`` and the indexes count from 0 in the order of the file; a problem with an
+edition's own field (``'bilingual'``) has no part (``part_index`` is None).
 """
 
 from __future__ import annotations
@@ -15,14 +16,21 @@ from coalition_kit.printed.forms import FORMS, internal_form_message, unknown_fo
 
 __all__ = ["EditionProblem", "check_editions"]
 
-EditionProblem = tuple[int, int, Literal["pages", "forms"], int, str]
+EditionProblem = tuple[int, int | None, Literal["pages", "forms", "bilingual"], int, str]
 
 
 def check_editions(data: CoalitionData, docs_dir: Path) -> list[EditionProblem]:
-    """Pages that do not exist in ``docs_dir`` (or are listed twice), unknown forms, and
-    internal forms listed by an edition without ``includes_private: true``."""
+    """Pages that do not exist in ``docs_dir`` (or are listed twice), unknown forms, internal
+    forms listed by an edition without ``includes_private: true``, and bilingual pieces in a
+    language the coalition does not enable."""
     problems: list[EditionProblem] = []
+    enabled = data.coalition.languages
     for e_index, edition in enumerate(data.editions.editions):
+        for i, lang in enumerate(edition.bilingual or ()):
+            if lang not in enabled:
+                problems.append((e_index, None, "bilingual", i,
+                                 f"edition '{edition.id}' is bilingual in '{lang}', but coalition.yml does not "
+                                 f"list it in languages ({', '.join(enabled)}); add it there, or leave it out here"))
         seen: set[str] = set()
         for p_index, part in enumerate(edition.parts):
             for i, page in enumerate(part.pages):

@@ -15,17 +15,18 @@ from typing import Any
 
 from markupsafe import Markup
 
+from coalition_kit.load.page_translations import page_source
 from coalition_kit.model import CoalitionData
 from coalition_kit.model.editions import Edition
 from coalition_kit.render.fonts import FAMILY, font_face_css
 from coalition_kit.printed.forms import FORMS
-from coalition_kit.printed.labels import Labels
 from coalition_kit.printed.links import LinkContext, page_anchor, page_url
 from coalition_kit.printed.page_tree import print_page
 from coalition_kit.printed.qr import qr_svg
 from coalition_kit.render.blocks import Blocks
 from coalition_kit.render.jinja import package_templates
 from coalition_kit.render.pages import MarkdownSettings, render_page
+from coalition_kit.render.words import SOURCE_LANGUAGE, Words
 
 __all__ = ["compose_edition", "plan_edition", "page_anchor", "build_date", "Section", "FormPage", "ComposedPart"]
 
@@ -104,14 +105,26 @@ def plan_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Pat
         for page in part.pages:
             ctx = LinkContext(page, in_edition, lambda p: (docs_dir / p).is_file(), _site(data), lang,
                               c.main_language, docs_dir)
-            html, title = print_page(render_page(docs_dir / page, blocks, settings), ctx)
+            source, translated = page_source(docs_dir, page, lang)
+            html, title = print_page(render_page(source, blocks, settings), ctx)
+            if not translated:
+                html = _untranslated(html, blocks.words)
             composed.sections.append(Section(page, page_anchor(page), title, Markup(html)))
         for slug in part.forms:
             spec = FORMS[slug]
-            composed.forms.append(FormPage(slug, f"form-{slug}", spec.title, spec.purpose,
-                                           spec.context(data, blocks), spec.pages))
+            composed.forms.append(FormPage(slug, f"form-{slug}", spec.title_in(blocks.words),
+                                           spec.purpose_in(blocks.words), spec.context(data, blocks), spec.pages))
         parts.append(composed)
     return parts
+
+
+def _untranslated(html: str, words: Words) -> str:
+    """A page not translated into the edition's language: its text marked as English (hyphenation,
+    screen readers), under the same notice in the edition's language as on the website."""
+    notice = str(Markup('<p class="untranslated" lang="{}">{}</p>').format(words.lang, words.untranslated))
+    head, end, rest = html.partition("</h1>")  # after the page's title, which heads the section
+    body = f"{head}{end}{notice}{rest}" if end else notice + html
+    return f'<div lang="{SOURCE_LANGUAGE}">{body}</div>'
 
 
 def _poster_signs(data: CoalitionData, blocks: Blocks, limit: int = 6) -> list[str]:
@@ -163,10 +176,11 @@ def _piece_context(data: CoalitionData, edition: Edition, lang: str, docs_dir: P
     logo = data.logo_path()
     org = blocks.text(c.name)
     return {
-        "c": c, "t": blocks.text, "lang": lang, "edition": edition, "data": data, "L": Labels(lang),
+        "c": c, "t": blocks.text, "lang": lang, "edition": edition, "data": data, "L": blocks.words,
+        "piece_title": blocks.text(edition.title),
         "font_faces": Markup(font_face_css()), "font_family": FAMILY,
         "paper": paper_name, "paper_w": width, "paper_h": height,
-        "created": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "date_label": when.strftime("%B %Y"),
+        "created": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "date_label": blocks.words.date(when.date(), "date_month"),
         "org": org, "org_short": blocks.text(c.short_name or c.name),
         "hotline": c.primary_hotline, "home_url": home, "help_url": help_url,
         "reach": lambda hotline: blocks.reach(hotline, links=False),  # the one hotline wording
@@ -200,14 +214,28 @@ def _step_numbers(data: CoalitionData, step: Any) -> list[str]:
 _TEMPLATES = {"handout": "handout.html", "cards": "cards.html", "poster": "poster.html",
               "safety-cards": "safety-cards.html", "role-posters": "role-posters.html"}
 
+#: The template of each piece printed with two languages on one sheet (``bilingual`` in
+#: editions.yml): what reads best, and fits, differs from piece to piece.
+_BILINGUAL = {"poster": "poster-bilingual.html",         # one sheet: shared number, two columns of signs
+              "role-posters": "role-posters-bilingual.html",  # the same, one sheet per role
+              "handout": "handout-bilingual.html",       # front in one language, back in the other
+              "safety-cards": "safety-cards.html"}       # each card: one language a side
+
 
 def compose_edition(data: CoalitionData, edition: Edition, lang: str, docs_dir: Path,
-                    settings: MarkdownSettings) -> str:
-    """The whole edition as one HTML string."""
+                    settings: MarkdownSettings, second: str | None = None) -> str:
+    """The whole edition as one HTML string; with ``second``, the piece in ``lang`` and ``second``
+    on the same sheets (``sides``: each language's context, ``lang``'s first)."""
     context = _piece_context(data, edition, lang, docs_dir)
     if edition.layout == "book":
         context["parts"] = plan_edition(data, edition, lang, docs_dir, settings)
         return _ENV.get_template("book.html").render(**context)
-    if edition.layout == "safety-cards":
-        context["safety"] = _safety_card(data, Blocks(data, lang, output="print"))
+    sides = [context] + ([_piece_context(data, edition, second, docs_dir)] if second else [])
+    for side in sides:
+        if edition.layout == "safety-cards":
+            side["safety"] = _safety_card(data, Blocks(data, side["lang"], output="print"))
+    context["sides"] = sides
+    if second:
+        context["piece_title"] = " / ".join(side["t"](edition.title) for side in sides)
+        return _ENV.get_template(_BILINGUAL[edition.layout]).render(**context)
     return _ENV.get_template(_TEMPLATES[edition.layout]).render(**context)

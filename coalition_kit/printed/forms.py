@@ -15,19 +15,40 @@ from coalition_kit.model import CoalitionData
 from coalition_kit.model.outreach import STAFF_ROLES, Hotel, HotelStatus, Volunteer, VolunteerRole
 from coalition_kit.render.blocks import Blocks
 from coalition_kit.render.progress import STATUS_LABELS, readiness_interviews
+from coalition_kit.render.words import Words
 
 
 @dataclass(frozen=True)
 class Form:
+    """A form; its title and purpose, like every fixed word of its layout, are in the translation
+    table (``render/words.py``: ``form_<slug>`` and ``form_<slug>_purpose``)."""
+
     slug: str
-    title: str
-    purpose: str
     context: Callable[[CoalitionData, Blocks], dict[str, Any]]
     internal: bool = False
     """An internal form lists the coalition's own records (outreach, volunteers): only an
     edition with ``includes_private: true`` may print it."""
     pages: int | None = 1
     """At most this many pages; None for records as long as the data (the tracker report)."""
+
+    @property
+    def key(self) -> str:
+        return "form_" + self.slug.replace("-", "_")
+
+    def title_in(self, words: Words) -> str:
+        return str(words.get(self.key))
+
+    def purpose_in(self, words: Words) -> str:
+        return str(words.get(self.key + "_purpose"))
+
+    @property
+    def title(self) -> str:
+        """The title in English."""
+        return self.title_in(Words("en"))
+
+    @property
+    def purpose(self) -> str:
+        return self.purpose_in(Words("en"))
 
 
 def _none(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
@@ -64,7 +85,7 @@ def left_at_a_hotel(data: CoalitionData, blocks: Blocks) -> list[str]:
             pieces.append(blocks.text(edition.title))
     if any("policy-template" in part.forms for e in data.editions.editions if not e.includes_private
            for part in e.parts):
-        pieces.append(FORMS["policy-template"].title)
+        pieces.append(FORMS["policy-template"].title_in(blocks.words))
     return pieces
 
 
@@ -100,7 +121,8 @@ def _outreach(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
     """The tracker lists the coalition's own hotels (private fields are empty in public data), then
     blank rows to fill in by hand; example records are left out."""
     hotels = [h for h in data.outreach.hotels if not is_example(h)]
-    return {"hotels": hotels, "blank_rows": max(4, 14 - len(hotels)), "statuses": list(get_args(HotelStatus))}
+    return {"hotels": hotels, "blank_rows": max(4, 14 - len(hotels)),
+            "statuses": [blocks.words.get(f"status_{status}") for status in get_args(HotelStatus)]}
 
 
 def _roster(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
@@ -110,7 +132,8 @@ def _roster(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
     order = {role: i for i, role in enumerate(roles)}
     volunteers = sorted((v for v in data.outreach.volunteers if not is_example(v)),
                         key=lambda v: order.get(v.role, len(roles)))
-    return {"volunteers": volunteers, "blank_rows": max(6, 16 - len(volunteers)), "roles": roles}
+    return {"volunteers": volunteers, "blank_rows": max(6, 16 - len(volunteers)),
+            "roles": [blocks.words.get(f"role_{role}") for role in roles]}
 
 
 def _policy(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
@@ -125,9 +148,10 @@ def _agenda(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
         name = blocks.text(area.committee)
         if name not in committees:
             committees.append(name)
-    items = ["Welcome and introductions", "Actions from the last meeting"]
-    items += [f"Report: {name}" for name in committees]
-    items += ["Hotel and motel outreach", "Events and outreach", "Decisions and next steps"]
+    w = blocks.words
+    items = [w.agenda_welcome, w.agenda_last]
+    items += [w.text("agenda_report", name=name) for name in committees]
+    items += [w.agenda_hotels, w.agenda_events, w.agenda_decide]
     return {"agenda": items}
 
 
@@ -165,37 +189,23 @@ def _readiness_results(data: CoalitionData, blocks: Blocks) -> dict[str, Any]:
 
 
 FORMS: dict[str, Form] = {f.slug: f for f in (
-    Form("sign-in", "Training sign-in sheet", "Everyone who attends a training signs in.", _none),
-    Form("assessment", "Before and after the training: what do you know?",
-         "Staff fill this in at the start and again at the end of the session.", _assessment),
-    Form("evaluation", "Training evaluation", "Tell us how the training went for you.", _evaluation),
-    Form("certificate", "Certificate of completion", "Given to each person who completes the training.", _none),
-    Form("visit-log", "Hotel visit log", "One sheet for each visit to a hotel or motel.", _visit_log),
-    Form("outreach-tracker", "Hotel outreach tracker", "Where each hotel and motel is in the project.",
-         _outreach, internal=True),
-    Form("volunteer-roster", "Volunteer roster", "Who trains, who visits hotels, and how to reach them.",
-         _roster, internal=True),
-    Form("policy-template", "Our policy against human trafficking",
-         "A policy for the hotel to adopt: fill in the property, sign it and keep it where staff can read it.",
-         _policy, pages=2),
-    Form("meeting-agenda", "Coalition meeting agenda", "A page to plan and record a meeting.", _agenda),
-    Form("committee-charter", "Committee charter", "What a committee does, who is in it and how it works.",
-         _charter),
-    Form("stakeholder-map", "Stakeholder map and invitation tracker",
-         "Who to invite from each sector, and where each invitation stands.", _stakeholders),
-    Form("mission-statement", "Vision, mission and action plan",
-         "Vision, mission, objectives, strategies and an action plan.", _none),
-    Form("policies-checklist", "Policies and procedures checklist",
-         "The policies a coalition agrees on, and where each one stands.", _none),
-    Form("funding-plan", "Funding plan", "Where the money and in-kind support will come from.", _none),
-    Form("readiness-scoring", "Community readiness scoring sheet",
-         "Combined scores for each interview and dimension, and the community's stage.", _readiness),
-    Form("tracker-report", "Tracker records: hotels, sessions and refreshers",
-         "Every property in the tracker, every training session, and the refresher trainings now overdue.",
-         _tracker_report, internal=True, pages=None),
-    Form("readiness-results", "Our readiness assessment, scored",
-         "The scoring sheet filled in from our interviews: each dimension's score and stage, and where to start.",
-         _readiness_results, internal=True, pages=None),
+    Form("sign-in", _none),
+    Form("assessment", _assessment),
+    Form("evaluation", _evaluation),
+    Form("certificate", _none),
+    Form("visit-log", _visit_log),
+    Form("outreach-tracker", _outreach, internal=True),
+    Form("volunteer-roster", _roster, internal=True),
+    Form("policy-template", _policy, pages=2),
+    Form("meeting-agenda", _agenda),
+    Form("committee-charter", _charter),
+    Form("stakeholder-map", _stakeholders),
+    Form("mission-statement", _none),
+    Form("policies-checklist", _none),
+    Form("funding-plan", _none),
+    Form("readiness-scoring", _readiness),
+    Form("tracker-report", _tracker_report, internal=True, pages=None),
+    Form("readiness-results", _readiness_results, internal=True, pages=None),
 )}
 
 

@@ -27,12 +27,9 @@ def page_anchor(page: str) -> str:
 
 
 def page_url(site: str, page: str, lang: str, main_lang: str) -> str:
-    """The website address of a docs page (MkDocs directory URLs).
-
-    The website is built in the main language only for now, so every language's PDFs
-    point there; when other languages get their own site under /<lang>/, add it here.
-    """
-    base = site.rstrip("/") + "/"
+    """The website address of a docs page (MkDocs directory URLs), in ``lang``'s site: the main
+    language's at the site's root, another language's under /<lang>/."""
+    base = site.rstrip("/") + "/" + ("" if lang == main_lang else f"{lang}/")
     if page.endswith(".md"):
         stem = page[:-3]
         if stem == "index" or stem.endswith("/index"):

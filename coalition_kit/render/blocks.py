@@ -21,6 +21,7 @@ from coalition_kit.model.identity import Hotline
 from coalition_kit.render.hotline import Reach
 from coalition_kit.render.jinja import package_templates
 from coalition_kit.render.progress import STATUS_LABELS, Progress, day_label, readiness_interviews
+from coalition_kit.render.words import Words
 
 _MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # Python-Markdown's own backslash escapes
 _MD_OTHER = re.compile(r"[|~:]")  # active in tables and extensions; written as character references
@@ -90,6 +91,9 @@ class Blocks:
     lang: str
     output: str = "site"
     manifest: list[dict[str, Any]] = field(default_factory=list)
+    downloads_href: str = ""
+    """Where the downloads page finds the PDFs, relative to it ("" when they sit beside it; a
+    language built under /<lang>/ links to the main language's downloads folder)."""
     _progress: Progress | None = field(default=None, init=False, repr=False)
 
     # --- helpers ---------------------------------------------------------------
@@ -98,14 +102,19 @@ class Blocks:
         """The text of a data value in this build's language."""
         return text_for(value, self.lang, self.data.coalition.main_language)
 
+    @property
+    def words(self) -> Words:
+        """The fixed words of this build's language (``render/words.py``)."""
+        return Words(self.lang)
+
     def reach(self, hotline: Hotline, **presentation: Any) -> Reach:
         """How to reach ``hotline``, in the one wording of ``render.hotline`` (not a page macro)."""
-        return Reach(hotline, self.text, **presentation)
+        return Reach(hotline, self.text, words=self.words, **presentation)
 
     def _render(self, macro: str, template: str = "blocks.html", **context: Any) -> Markup:
         module = _ENV.get_template(template).make_module(
             {"t": self.text, "output": self.output, "lang": self.lang, "c": self.data.coalition,
-             "data": self.data, "reach": self.reach}
+             "data": self.data, "reach": self.reach, "L": self.words}
         )
         return _html_block(getattr(module, macro)(**context))
 
@@ -394,14 +403,22 @@ class Blocks:
 
     @macro
     def downloads(self) -> Markup:
+        """The public PDFs: this language's first, then the other languages' and the bilingual
+        ones, each labelled with its language's own name (English, Español)."""
         order = [e.id for e in self.data.editions.editions]
-        langs = list(self.data.coalition.languages)
+        langs = [self.lang] + [lang for lang in self.data.coalition.languages if lang != self.lang]
         entries = [e for e in self.manifest if e.get("public", True)]
-        entries.sort(key=lambda e: (order.index(e["edition"]) if e["edition"] in order else len(order),
-                                    langs.index(e["language"]) if e["language"] in langs else len(langs)))
+
+        def rank(lang: str) -> int:
+            return langs.index(lang) if lang in langs else len(langs)
+
+        entries.sort(key=lambda e: (rank(e["language"]) if "+" not in e["language"] else len(langs),
+                                    order.index(e["edition"]) if e["edition"] in order else len(order),
+                                    e["language"]))
         editions = {e.id: e for e in self.data.editions.editions}
         several = len({e["language"] for e in entries}) > 1
-        return self._render("downloads", entries=entries, editions=editions, several=several)
+        return self._render("downloads", entries=entries, editions=editions, several=several,
+                            href=self.downloads_href, command=Markup("<code>make build</code>"))
 
     @macro
     def contact(self) -> Markup:

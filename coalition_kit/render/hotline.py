@@ -1,6 +1,8 @@
 """How to reach a hotline, in words: the one place those words are written.
 
-Every output says it the same way, "<name>: call <number>, or text <KEYWORD> to <number>":
+Every output says it the same way, "<name>: call <number>, or text <KEYWORD> to <number>"
+(in Spanish "<name>: llame al <number>, o envíe <KEYWORD> por mensaje de texto al <number>";
+the phrases are ``reach_*`` in ``render/words.py``):
 the website's blocks (``blocks.html``), the theme's hotline bar and footer (pre-rendered by
 ``site.theme``) and every printed piece (``printed/compose.py`` hands templates ``reach``).
 What differs between them is presentation only: numbers as links (website) or in bold
@@ -15,17 +17,13 @@ from typing import Any, Literal
 from markupsafe import Markup, escape
 
 from coalition_kit.model.identity import Hotline
-
-#: The words (English only today). "or" joins texting to a call; a line with no phone
-#: number says only "text ...".
-CALL, OR, TEXT, TO = "call", "or", "text", "to"
+from coalition_kit.render.words import Words
 
 Link = Literal["number", "phrase"]
 
 
-def _words(*words: str, capital: bool) -> str:
-    phrase = " ".join(words)
-    return phrase[:1].upper() + phrase[1:] if capital else phrase
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class Reach:
@@ -36,8 +34,9 @@ class Reach:
     """
 
     def __init__(self, hotline: Hotline, text: Callable[[Any], str], *, links: bool = True,
-                 strong_keyword: bool = False) -> None:
+                 strong_keyword: bool = False, words: Words | None = None) -> None:
         self.hotline = hotline
+        self.words = words or Words("en")
         self.name = escape(text(hotline.name))
         self._links = links
         self._strong_keyword = strong_keyword or not links
@@ -53,30 +52,39 @@ class Reach:
         h = self.hotline
         return self._dial(h.number, "ck-tel", h.tel_href) if h.number else None
 
+    def _phrase(self, key: str, capital: bool, **values: Any) -> Markup:
+        """The words of ``key`` with ``values`` (Markup, or escaped) filled in, capitalised or not."""
+        template = str(self.words.get(key))
+        return Markup(escape(_capital(template) if capital else template)).format(**values)
+
     def call(self, capital: bool = False, link: Link = "number") -> Markup | None:
-        """"call 1-888-…"; ``link="phrase"`` makes the whole phrase the link."""
+        """"call 1-888-…" ("llame al 1-888-…"); ``link="phrase"`` makes the whole phrase the link."""
         h = self.hotline
         if not h.number:
             return None
         if self._links and link == "phrase":
-            return Markup('<a class="ck-tel" href="{}">{} {}</a>').format(
-                h.tel_href, _words(CALL, capital=capital), h.number)
-        return Markup("{} {}").format(_words(CALL, capital=capital), self.number)
+            return Markup('<a class="ck-tel" href="{}">{}</a>').format(
+                h.tel_href, self._phrase("reach_call", capital, number=h.number))
+        return self._phrase("reach_call", capital, number=self.number)
 
     def text(self, capital: bool = False, link: Link = "number") -> Markup | None:
         """"or text HELP to 233733" ("text …" when the line has no phone number)."""
         h = self.hotline
         if not h.text_number:
             return None
-        verb = _words(*((OR, TEXT) if h.number else (TEXT,)), capital=capital)
-        keyword = Markup("")
+        phrase_link = self._links and link == "phrase"
+        number = escape(h.text_number) if phrase_link else self._dial(h.text_number, "ck-sms", h.sms_href)
         if h.text_keyword:
             word = Markup("<strong>{}</strong>").format(h.text_keyword) if self._strong_keyword \
                 else escape(h.text_keyword)
-            keyword = Markup("{} {} ").format(word, TO)
-        if self._links and link == "phrase":
-            return Markup('<a class="ck-sms" href="{}">{} {}{}</a>').format(h.sms_href, verb, keyword, h.text_number)
-        return Markup("{} {}{}").format(verb, keyword, self._dial(h.text_number, "ck-sms", h.sms_href))
+            way = self._phrase("reach_text_keyword", capital and not h.number, keyword=word, number=number)
+        else:
+            way = self._phrase("reach_text", capital and not h.number, number=number)
+        if h.number:
+            way = self._phrase("reach_or", capital, way=way)
+        if phrase_link:
+            return Markup('<a class="ck-sms" href="{}">{}</a>').format(h.sms_href, way)
+        return way
 
     @property
     def web(self) -> Markup | None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -17,6 +19,9 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from coalition_kit.render.pages import MarkdownSettings
 from coalition_kit.site.inputs import SiteInputs
+from coalition_kit.site.languages import (
+    PAGES_LANGUAGE, alternates, site_url_for, stage_docs, translate_nav, untranslated_nav_titles, uses_pages_language,
+)
 
 #: The key of the engine's config that carries the pipeline's ``SiteInputs`` to the adapter.
 INPUTS_KEY = "coalition_kit_inputs"
@@ -48,15 +53,21 @@ def _markdown_settings(mkdocs_yml: Path, _content: str) -> MarkdownSettings:
 
 
 def build_site(mkdocs_yml: Path, inputs: SiteInputs, site_dir: Path, *, serve_url: str | None = None) -> None:
-    """Render the pages into ``site_dir`` with ``inputs`` (a strict build: any warning fails it)."""
+    """Render the pages into ``site_dir`` with ``inputs`` (a strict build: any warning fails it), in
+    ``inputs.lang``: Material's interface, search and the navigation in that language, and each
+    page's translation (``site.languages``). ``serve_url`` is the main language's address when
+    previewing; a language other than the main one is served from its folder under it."""
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        overrides = {"site_url": serve_url} if serve_url else {}
-        config = load_config(str(mkdocs_yml), site_dir=str(site_dir), strict=True, **overrides)
-        config[INPUTS_KEY] = inputs
-        mkdocs_build(config, serve_url=serve_url)
+        with tempfile.TemporaryDirectory(prefix="ck-pages-") as staged:
+            url = site_url_for(serve_url or inputs.data.coalition.site_url, inputs.lang, inputs.data)
+            overrides = {"site_url": url} if url else {}
+            config = load_config(str(mkdocs_yml), site_dir=str(site_dir), strict=True, **overrides)
+            _in_language(config, inputs, Path(staged), serve_url)
+            config[INPUTS_KEY] = inputs
+            mkdocs_build(config, serve_url=url if serve_url else None)
     except (Abort, MkDocsException) as exc:
         detail = "\n  ".join(handler.messages) or str(exc)
         raise SiteBuildError(f"the website build failed:\n  {detail}") from exc
@@ -64,3 +75,33 @@ def build_site(mkdocs_yml: Path, inputs: SiteInputs, site_dir: Path, *, serve_ur
         logger.removeHandler(handler)
     if handler.messages:
         raise SiteBuildError("the website build reported problems:\n  " + "\n  ".join(handler.messages))
+
+
+def _in_language(config: Any, inputs: SiteInputs, staged: Path, serve_url: str | None) -> None:
+    """Set ``config`` for ``inputs.lang``: set before the plugins start, so that Material's search
+    takes its language (stemming, separator) from the theme's."""
+    lang = inputs.lang
+    config.theme["language"] = lang
+    config.extra["alternate"] = alternates(inputs.data, lang, serve_url or inputs.data.coalition.site_url)
+    config.extra["ck_fallback"] = []
+    config.extra["ck_source_lang"] = PAGES_LANGUAGE
+    if uses_pages_language(lang):
+        return
+    docs = Path(config.docs_dir)
+    config.extra["ck_fallback"] = stage_docs(docs, lang, staged)
+    config.docs_dir = str(staged)
+    config.nav = translate_nav(config.nav, nav_translations(config, lang), docs)
+
+
+def nav_translations(config: Any, lang: str) -> dict[str, str]:
+    """``extra.nav_translations.<lang>`` of mkdocs.yml: English navigation title -> translation."""
+    tables = config.extra.get("nav_translations") or {}
+    return dict(tables.get(lang) or {})
+
+
+def missing_nav_titles(mkdocs_yml: Path, lang: str) -> list[str]:
+    """The English navigation titles mkdocs.yml does not translate into ``lang``."""
+    if uses_pages_language(lang):
+        return []
+    config = load_config(str(mkdocs_yml))
+    return untranslated_nav_titles(config.nav, nav_translations(config, lang), Path(config.docs_dir))

@@ -22,6 +22,7 @@ def finish_site(site_dir: Path, inputs: SiteInputs) -> None:
     write_ics_files(inputs.data, site_dir / "events", inputs.lang)
     write_fonts(site_dir)
     write_logo(inputs.data, site_dir)
-    copy_downloads(inputs.manifest, inputs.dist_dir, site_dir / "downloads")
-    write_cname(inputs.data, site_dir)
+    if inputs.publishes_downloads:  # other languages link to the main language's copies
+        copy_downloads(inputs.manifest, inputs.dist_dir, site_dir / "downloads")
+        write_cname(inputs.data, site_dir)  # the site's root only
     apply_csp_to_site(site_dir)  # last: hashes the inline scripts of the finished pages

@@ -21,3 +21,11 @@ class SiteInputs:
     lang: str
     dist_dir: Path
     manifest: list[dict[str, Any]] = field(default_factory=list)
+    downloads_href: str = ""
+    """Where the downloads page finds the PDFs: "" when the finish step copies them beside it (the
+    main language), "../../downloads/" for a language under /<lang>/ (the main one's copies)."""
+
+    @property
+    def publishes_downloads(self) -> bool:
+        """True for the build whose downloads/ folder holds the PDFs (the main language's)."""
+        return not self.downloads_href

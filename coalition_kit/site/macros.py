@@ -39,13 +39,16 @@ def define_env(env) -> None:
     if inputs is None:  # a plain `mkdocs build` or `mkdocs serve`: no pipeline around us
         inputs = _standalone_inputs(Path(env.project_dir))
         setattr(env, _STANDALONE, inputs)
-    blocks = Blocks(inputs.data, inputs.lang, output="site", manifest=inputs.manifest)
+    blocks = Blocks(inputs.data, inputs.lang, output="site", manifest=inputs.manifest,
+                    downloads_href=inputs.downloads_href)
     settings = theme_settings(inputs.data, inputs.lang)
     env.conf["site_name"] = escape(settings["short_name"])
     env.conf["site_author"] = escape(settings["name"])
     env.conf["theme"]["language"] = inputs.lang
     env.conf["extra"]["ck"] = settings
     env.conf["extra"]["ck_csp"] = POLICY.format(scripts="", styles="")
+    env.conf["extra"].setdefault("ck_fallback", [])  # set by the engine for a translated build
+    env.conf["extra"].setdefault("ck_source_lang", "en")
     for name, value in blocks.variables().items():
         env.variables[name] = value
     for name, function in blocks.macros().items():

@@ -7,6 +7,7 @@ from typing import Any
 from coalition_kit.model import CoalitionData
 from coalition_kit.render.colors import contrast, luminance, readable_on  # noqa: F401 (used by tests)
 from coalition_kit.render.hotline import Reach
+from coalition_kit.render.words import Words
 
 
 def theme_settings(data: CoalitionData, lang: str) -> dict[str, Any]:
@@ -32,7 +33,9 @@ def theme_settings(data: CoalitionData, lang: str) -> dict[str, Any]:
         **readable_colors(c.colors.primary, c.colors.accent),
         "logo": logo_file_name(data),
         # Already-escaped HTML in the one hotline wording (render/hotline.py): print it without |e.
-        "hotline_html": Reach(hotline, text).html_pieces(),
+        "hotline_html": Reach(hotline, text, words=Words(lang)).html_pieces(),
+        # The fixed words of the overrides in this language (render/words.py): ck.L.exit_button…
+        "L": Words(lang),
     }
 
 

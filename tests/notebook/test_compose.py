@@ -81,9 +81,10 @@ def test_svg_and_raw_text_survive_serialization():
 
 
 def test_page_urls_for_other_languages():
-    # only the main-language website exists: PDFs in every language point to it
-    assert page_url("https://e.org", "about-trafficking/index.md", "es", "en") == "https://e.org/about-trafficking/"
+    # each language's PDFs point to that language's website: the main one at the root, others under /<lang>/
+    assert page_url("https://e.org", "about-trafficking/index.md", "es", "en") == "https://e.org/es/about-trafficking/"
     assert page_url("https://e.org/", "index.md", "en", "en") == "https://e.org/"
+    assert page_url("https://e.org/", "index.md", "en", "es") == "https://e.org/en/"
 
 
 def test_qr_code_is_inline_svg_with_a_label():

@@ -5,7 +5,9 @@
  * JavaScript. With JavaScript, a click or Shift pressed three times in a row (within
  * 5 seconds each, with no other key in between) hides the page at once and replaces
  * the current history entry, so Back does not return here. Needs nothing else on the
- * page: it is loaded in <head> and listens on the document.
+ * page: it is loaded in <head> and listens on the document. What it says comes from the
+ * page, in the page's language: the data-ck-* attributes of [data-ck-exit-status]
+ * (English when a page has none).
  */
 (function () {
   "use strict";
@@ -18,6 +20,19 @@
 
   function exitLink() {
     return document.querySelector("a[data-ck-exit]");
+  }
+
+  var WORDS = {
+    one: "Shift, press {n} more time to leave this site.",
+    other: "Shift, press {n} more times to leave this site.",
+    leaving: "Leaving this site.",
+    loading: "Loading."
+  };
+
+  function say(key, n) {
+    var node = document.querySelector("[data-ck-exit-status]");
+    var text = (node && node.getAttribute("data-ck-" + key)) || WORDS[key];
+    return text.replace("{n}", String(n));
   }
 
   function setStatus(text) {
@@ -39,7 +54,7 @@
       var overlay = document.createElement("div");
       overlay.className = "ck-exit-overlay";
       overlay.setAttribute("role", "alert");
-      overlay.textContent = "Loading.";
+      overlay.textContent = say("loading");
       document.body.appendChild(overlay);
     }
     try {
@@ -77,14 +92,14 @@
     count += 1;
     if (timer) window.clearTimeout(timer);
     if (count >= PRESSES) {
-      setStatus("Leaving this site.");
+      setStatus(say("leaving"));
       count = 0;
       timer = null;
       leave(link.href);
       return;
     }
     var left = PRESSES - count;
-    setStatus("Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to leave this site.");
+    setStatus(say(left === 1 ? "one" : "other", left));
     timer = window.setTimeout(reset, TIMEOUT_MS);
   }, true);
 
