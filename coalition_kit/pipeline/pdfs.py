@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,35 +67,114 @@ def compose(data: CoalitionData, target: Target, project: Project, docs_dir: Pat
                            docs_dir or project.docs_dir, markdown_settings(project.mkdocs_yml), second=target.second)
 
 
+@dataclass(frozen=True)
+class _Printed:
+    """What printing one target gave: its numbers, or the reason it failed."""
+
+    pages: int = 0
+    bytes: int = 0
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+    failure: str | None = None
+
+
+@dataclass(frozen=True)
+class _Job:
+    data: CoalitionData
+    project: Project
+    docs_dir: Path | None
+    guard: PrivacyGuard
+
+
+_JOB: _Job | None = None
+"""The job a forked worker prints from (inherited from the parent, never pickled)."""
+
+
+def _print_one(job: _Job, target: Target, path: Path) -> _Printed:
+    started = time.perf_counter()
+    try:
+        html = compose(job.data, target, job.project, job.docs_dir)
+        if not target.edition.includes_private:
+            leaks = job.guard.fields_in(html)
+            if leaks:
+                return _Printed(failure=f"{target.edition.id} [{target.language}]: private data would be printed "
+                                        f"in a public edition: the value of {', '.join(map(str, leaks))}; "
+                                        "nothing was written")
+        pages = job.docs_dir or job.project.docs_dir
+        result = write_pdf(html, path, base_url=pages, readable=[pages, *job.data.referenced_files()])
+    except BuildError as exc:
+        return _Printed(failure=str(exc))
+    except Exception as exc:  # noqa: BLE001 - reported with the edition's name
+        return _Printed(failure=f"{target.edition.id} [{target.language}]: failed: {exc}")
+    return _Printed(result.pages, result.bytes, tuple(result.warnings), time.perf_counter() - started)
+
+
+def _print_in_worker(target: Target, path: Path) -> _Printed:
+    assert _JOB is not None
+    return _print_one(_JOB, target, path)
+
+
+def _cost(target: Target) -> int:
+    """A rough order of the work a target takes, to start the longest first."""
+    weight = {"book": 100, "role-posters": 8, "handout": 4, "safety-cards": 3, "cards": 3, "poster": 1}
+    return weight.get(target.edition.layout, 1) * (2 if target.edition.includes_private else 1) * (
+        2 if target.second else 1) + len(target.edition.parts)
+
+
+def _workers(count: int) -> int:
+    if count < 2 or not hasattr(os, "fork"):
+        return 1
+    return max(1, min(count, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+def _print_all(job: _Job, chosen: list[Target], paths: list[Path]) -> list[_Printed]:
+    """Every target printed, in parallel processes on every core (the longest first), each
+    result in the order of ``chosen``; a failure is kept with its target while the others finish."""
+    global _JOB
+    workers = _workers(len(chosen))
+    if workers == 1:
+        return [_print_one(job, target, path) for target, path in zip(chosen, paths)]
+    order = sorted(range(len(chosen)), key=lambda i: -_cost(chosen[i]))
+    _JOB = job
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    try:
+        futures = {i: pool.submit(_print_in_worker, chosen[i], paths[i]) for i in order}
+        return [futures[i].result() for i in range(len(chosen))]
+    except BaseException:  # interrupted: stop the workers too, then let the caller clean up
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _JOB = None
+
+
 def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: list[Target],
                report: Callable[[str], None] = print, output: Path | None = None,
                shown_dir: Path | None = None, docs_dir: Path | None = None,
                guard: PrivacyGuard | None = None) -> list[ManifestEntry]:
-    """Build each target into ``dist_dir`` (or ``output``); ``shown_dir`` is the folder named in feedback."""
+    """Build each target into ``dist_dir`` (or ``output``); ``shown_dir`` is the folder named in feedback.
+
+    The targets print in parallel, one process per core; the feedback and the entries follow
+    the order of ``chosen``. When any target fails, each failure is reported with its name and
+    a ``BuildError`` is raised after the others have finished (nothing is published).
+    """
     guard = guard or PrivacyGuard(data)
+    paths = [output if output is not None else dist_dir / target.file_name for target in chosen]
+    printed = _print_all(_Job(data, project, docs_dir, guard), chosen, paths)
+    failures = [p.failure for p in printed if p.failure]
     entries: list[ManifestEntry] = []
-    for target in chosen:
-        started = time.perf_counter()
-        path = output if output is not None else dist_dir / target.file_name
-        try:
-            html = compose(data, target, project, docs_dir)
-            if not target.edition.includes_private:
-                leaks = guard.fields_in(html)
-                if leaks:
-                    raise BuildError(f"{target.edition.id} [{target.language}]: private data would be printed in a "
-                                     f"public edition: the value of {', '.join(map(str, leaks))}; nothing was written")
-            pages = docs_dir or project.docs_dir
-            result = write_pdf(html, path, base_url=pages, readable=[pages, *data.referenced_files()])
-            for line in result.warnings:
-                report(f"warning      {target.edition.id} [{target.language}]: {line}")
-        except BuildError:
-            raise
-        except Exception as exc:  # report which edition failed, then stop
-            raise BuildError(f"{target.edition.id} [{target.language}]: failed: {exc}") from exc
-        elapsed = time.perf_counter() - started
+    for target, path, result in zip(chosen, paths, printed):
+        if result.failure:
+            continue
+        for line in result.warnings:
+            report(f"warning      {target.edition.id} [{target.language}]: {line}")
         report(f"{target.edition.id:<12} {target.language:<5} {result.pages:>4} {'page ' if result.pages == 1 else 'pages'}  "
-               f"{size_label(result.bytes):>8}  {elapsed:5.1f} s  {(shown_dir / path.name) if shown_dir else path}")
+               f"{size_label(result.bytes):>8}  {result.seconds:5.1f} s  {(shown_dir / path.name) if shown_dir else path}")
         entries.append(entry_for(path, edition=target.edition.id, language=target.language,
                                  paper=data.coalition.paper, pages=result.pages,
                                  public=not target.edition.includes_private))
+    if failures:
+        raise BuildError(failures[0] if len(failures) == 1 else
+                         f"{len(failures)} pieces failed:\n  " + "\n  ".join(failures))
     return entries
