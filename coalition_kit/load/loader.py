@@ -358,8 +358,9 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
 
 
 #: Word stems the discreet safety card must not carry: a card that says what it is for can
-#: put the person who carries it in danger. The coalition's own names are added to these.
-REVEALING_WORDS = ("traffick", "abuse", "exploit", "slavery", "prostitut", "coalition")
+#: put the person who carries it in danger (English and Spanish stems). The coalition's own names are added to these.
+REVEALING_WORDS = ("traffick", "abuse", "exploit", "slavery", "prostitut", "coalition",
+                   "trata", "abus", "explot", "esclav", "coalici")
 
 
 def _revealing_card_words(card: Any, coalition: Any, path: Path) -> list[Problem]:

@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from coalition_kit.load.problems import Problem
 from coalition_kit.model import DATA_FILES
-from coalition_kit.model.base import Text
+from coalition_kit.model.base import Source, Text
+from coalition_kit.model.identity import Coalition
 from coalition_kit.model.walk import walk
 
 _TEXT_VALIDATOR = get_args(Text)[1]
@@ -30,8 +31,16 @@ def _is_text(annotation: Any) -> bool:
     return any(_is_text(arg) for arg in get_args(annotation))
 
 
+#: Texts that are names: they may be given per language, and need not be.
+_PROPER_NAMES = {(Source, "name"), (Coalition, "name"), (Coalition, "short_name")}
+
+
 def _text_nodes(model: BaseModel) -> Iterator[tuple[tuple, Any]]:
+    """Every text to translate, but not a name: the title of a cited source stays as its
+    publisher wrote it (in the language the reader will find it in), and so does a coalition's."""
     for node in walk(model):
+        if (node.owner, node.field) in _PROPER_NAMES:
+            continue
         if node.owner is None or node.field is None or isinstance(node.value, (list, tuple)) or node.value is None:
             continue
         field = node.owner.model_fields[node.field]
