@@ -181,6 +181,37 @@ def test_the_progress_page_works_without_a_tracker() -> None:
     assert "No training sessions are recorded yet." in html and "No property has asked to be named yet." in html
 
 
+
+def test_the_progress_page_and_the_readiness_result_speak_spanish() -> None:
+    """Every fixed word comes from the Spanish table; numbers and dates are written the Spanish way."""
+    data = public_view(load_data(DEFAULT_DATA))
+    settings = markdown_settings(ROOT / "mkdocs.yml")
+    blocks = Blocks(data, "es")  # the page's words are the page translation's; these are the blocks'
+    page = "".join(str(m) for m in [blocks.progress_figures(), *(blocks.progress_chart(k) for k in ("coverage", "staff",
+                                    "scores")), blocks.sessions_by_month(), blocks.recognised_hotels()])
+    assert "(57,1\u00a0%)" in page  # Babel's way: a no-break space before the sign
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    for expected in ["Datos ilustrativos.", "Hoteles y moteles de nuestra zona 7", "Propiedades capacitadas 4 de 7 (57,1 %)",
+                     "58,3 % antes, 86,7 % después (+28,4 puntos)", "Personal de recepción 29",
+                     "Todas las áreas 101", "febrero de 2026 1 14,3 %", "Sesiones de capacitación por mes",
+                     "Hoteles y moteles que aceptaron aparecer con su nombre", "Capacitación programada"]:
+        assert expected in text, expected
+    assert "<title>Cobertura a lo largo del tiempo" in page and "<desc>Un gráfico escalonado" in page
+    for english in ["Illustrative data", "Figures as of", "Staff trained", " before", "Before and after", "Front desk",
+                    "Coverage", "Month", "Where it stands", "points"]:
+        assert english not in text, english
+    assert ": chart" not in page and ": gráfico" in page and not re.search(r"\d%", page)  # 57,1 %, never 57,1%
+    readiness = str(Blocks(data, "es").readiness_result())
+    text = " ".join(re.sub(r"<[^>]+>", " ", readiness).split())
+    for expected in ["Basado en 5 entrevistas con informantes clave, del", "Puntuación general 4,13 : etapa 4",
+                     "Preparación por dimensión (5 entrevistas)", "Estrategias para la etapa 3", "4,99 corresponde"]:
+        assert expected in text, expected
+    for english in ["Based on", "Overall", "Strategies for", "Start with", "interviews)", ", stage", "Score"]:
+        assert english not in readiness, english
+    empty = data.__class__(**{**data.__dict__, "outreach": Outreach()})
+    html = str(render_page(ROOT / "docs" / "our-progress.md", Blocks(empty, "es"), settings))
+    assert "Todavía no hay hoteles ni moteles en el seguimiento." in html and "No hotels" not in html
+
 # --- coalition report ---------------------------------------------------------------------------------
 
 REPORT = """\

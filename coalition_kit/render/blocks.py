@@ -20,7 +20,7 @@ from coalition_kit.model.default_coalition import is_default_coalition
 from coalition_kit.model.identity import Hotline
 from coalition_kit.render.hotline import Reach
 from coalition_kit.render.jinja import package_templates
-from coalition_kit.render.progress import STATUS_LABELS, Progress, day_label, readiness_interviews
+from coalition_kit.render.progress import Progress, day_label, readiness_interviews
 from coalition_kit.render.words import Words
 
 _MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # Python-Markdown's own backslash escapes
@@ -326,13 +326,11 @@ class Blocks:
     def progress_chart(self, kind: str) -> Markup:
         """One chart with its numbers beside it: coverage, staff, scores or readiness."""
         p = self.progress()
-        charts = {"coverage": (p.coverage_chart, "No property is trained yet."),
-                  "staff": (p.staff_chart, "No staff training is recorded yet."),
-                  "scores": (p.scores_chart, "No before-and-after questionnaire results are recorded yet."),
-                  "readiness": (p.readiness_chart, "No readiness assessment is recorded yet.")}
+        charts = {"coverage": p.coverage_chart, "staff": p.staff_chart, "scores": p.scores_chart,
+                  "readiness": p.readiness_chart}
         if kind not in charts:
             raise KeyError(f"no chart '{kind}' (known: {', '.join(charts)})")
-        make, empty = charts[kind]
+        make, empty = charts[kind], self.words.text(f"progress_empty_{kind}")
         return self._render("progress_chart", "progress.html", ch=make(), cls=kind, empty=empty)
 
     @macro
@@ -344,7 +342,7 @@ class Blocks:
         """Only the hotels that agreed to be named (the public view holds no other)."""
         p = self.progress()
         return self._render("recognised_hotels", "progress.html", p=p, hotels=p.recognised_hotels(),
-                            statuses=STATUS_LABELS)
+                            statuses=p.statuses)
 
     @macro
     def has_readiness_results(self) -> bool:

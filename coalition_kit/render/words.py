@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import string
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -41,6 +42,7 @@ WORDS: dict[str, dict[str, Value]] = {
         # --- dates and numbers (Babel patterns) -------------------------------------------
         "date_month": "MMMM y",                # the month a piece was printed: November 2023
         "date_event": "EEEE dd MMMM y",        # an event's day: Thursday 04 March 2027
+        "date_day": "d MMMM y",                # a day of the figures (Our progress): 29 November 2026
         # --- the website's theme: quick exit, hotline bar, footer, languages ----------------
         "exit_button": "Leave this site",
         "exit_hidden": "Emergency: ",
@@ -456,10 +458,102 @@ WORDS: dict[str, dict[str, Value]] = {
         "ready_round": "Do not round: a score from 4.00 to 4.99 is stage 4. Stages:",
         "ready_strategies": "Lowest dimensions, and the strategies we chose",
         "ready_strategy": "Strategy",
+        # --- Our progress and the readiness result (render/progress.py, templates/progress.html) ---
+        "progress_illustrative": "Illustrative data.",
+        "progress_illustrative_outreach": "These figures are illustrative: the tracker holds made-up example hotels and "
+                                          "sessions, not real results. They show how the figures will look once the "
+                                          "coalition records its own work.",
+        "progress_illustrative_readiness": "This assessment is illustrative: the interviews and scores are made-up "
+                                           "examples that show how the results are worked out and shown.",
+        "progress_in_area": "Hotels and motels in our area",
+        "progress_trained": "Properties trained",
+        "progress_trained_of": "{trained} of {total} ({share})",
+        "progress_staff": "Staff trained",
+        "progress_sessions": "Training sessions",
+        "progress_overdue": "Refresher trainings overdue on {date}",
+        "progress_mean_score": "Mean questionnaire score, before and after the training",
+        "progress_confident": "Staff confident to report a concern, before and after",
+        "progress_before_after_change": "{before} before, {after} after ({change})",
+        "progress_before_after": "{before} before, {after} after",
+        "progress_points": "{sign}{value} points",
+        "progress_as_of": "Figures as of {date}. They count every hotel and motel in the tracker, including those "
+                          "that have not asked to be named.",
+        "progress_no_hotels": "No hotels or motels are in the tracker yet.",
+        "progress_chart_label": "{caption}: chart",
+        "progress_coverage_title": "Coverage over time: properties trained, as a share of the properties in our area",
+        "progress_coverage_desc": "A step chart of coverage at the end of each month, from {first} in {first_month} "
+                                  "to {last} in {last_month} ({trained} of {total} properties).",
+        "progress_coverage_caption": "Coverage at the end of each month",
+        "progress_month": "Month",
+        "progress_coverage": "Coverage",
+        "progress_staff_title": "Staff trained by role",
+        "progress_staff_desc": "Horizontal bars, one for each role: {roles}; {total} in all.",
+        "progress_role": "Role",
+        "progress_all_roles": "All roles",
+        "progress_role_front-desk": "Front desk",
+        "progress_role_housekeeping": "Housekeeping",
+        "progress_role_maintenance": "Maintenance",
+        "progress_role_food-and-beverage": "Food and beverage",
+        "progress_role_managers": "Management",
+        "progress_role_other": "Other",
+        "progress_scores_title": "Before and after the training",
+        "progress_scores_desc": "Pairs of bars, before and after the training. The mean questionnaire score of the "
+                                "{assessed} staff assessed went from {before} before to {after} after.",
+        "progress_scores_desc_confident": "The share confident to report a concern went from {before} to {after}.",
+        "progress_scores_caption": "Before and after the training ({assessed} staff assessed)",
+        "progress_mean_score_short": "Mean questionnaire score",
+        "progress_confident_short": "Staff confident to report a concern",
+        "progress_measure": "Measure",
+        "progress_before": "Before",
+        "progress_after": "After",
+        "progress_change": "Change",
+        "progress_sessions_caption": "Training sessions each month",
+        "progress_sessions_col": "Sessions",
+        "progress_no_sessions": "No training sessions are recorded yet.",
+        "progress_named_caption": "Hotels and motels that agreed to be named",
+        "progress_property": "Property",
+        "progress_city": "City",
+        "progress_where": "Where it stands",
+        "progress_first_training": "First training",
+        "progress_no_named": "No property has asked to be named yet.",
+        "progress_status_not-contacted": "Not contacted yet",
+        "progress_status_contacted": "Contacted",
+        "progress_status_scheduled": "Training scheduled",
+        "progress_status_trained": "Trained",
+        "progress_status_declined": "Declined",
+        "progress_empty_coverage": "No property is trained yet.",
+        "progress_empty_staff": "No staff training is recorded yet.",
+        "progress_empty_scores": "No before-and-after questionnaire results are recorded yet.",
+        "progress_empty_readiness": "No readiness assessment is recorded yet.",
+        "progress_readiness_title": "Community readiness by dimension",
+        "progress_readiness_desc": "Horizontal bars on the scale of 1 to 9, one for each dimension: {dimensions}. "
+                                   "Overall score {score}, stage {stage}.",
+        "progress_readiness_item": "{dimension} {score} (stage {stage})",
+        "progress_readiness_caption_one": "Readiness by dimension ({n} interview)",
+        "progress_readiness_caption_other": "Readiness by dimension ({n} interviews)",
+        "progress_dimension": "Dimension",
+        "progress_score": "Score",
+        "progress_stage": "Stage",
+        "progress_overall_foot": "Overall (mean of the dimensions)",
+        "progress_based_on_one": "Based on {n} key-informant interview{dates}.",
+        "progress_based_on_other": "Based on {n} key-informant interviews{dates}.",
+        "progress_on_day": ", {day}",
+        "progress_from_to": ", {first} to {last}",
+        "progress_overall_score": "Overall score",
+        "progress_overall_stage": ": stage {stage}.",
+        "progress_weakest_one": "Start with the weakest dimension",
+        "progress_weakest_other": "Start with the weakest dimensions",
+        "progress_weakest_item": "{dimension}: {score}, stage {stage}",
+        "progress_strategies_for": "Strategies for stage {stage}",
+        "progress_strategies_whole": "Strategies for the community as a whole, stage {stage}",
+        "progress_readiness_note": "Each dimension's score is the mean of its combined scores; the overall score is "
+                                   "the mean of the dimension scores. A stage is the whole-number part of a score, "
+                                   "never rounded up: {example} is stage 4.",
     },
     "es": {
         "date_month": "MMMM 'de' y",
         "date_event": "EEEE d 'de' MMMM 'de' y",
+        "date_day": "d 'de' MMMM 'de' y",
         "exit_button": "Salir de este sitio",
         "exit_hidden": "Emergencia: ",
         "exit_skip": "Salir de este sitio ahora (salida rápida)",
@@ -862,6 +956,102 @@ WORDS: dict[str, dict[str, Value]] = {
         "ready_round": "No redondee: una puntuación de 4,00 a 4,99 corresponde a la etapa 4. Etapas:",
         "ready_strategies": "Las dimensiones más bajas y las estrategias que elegimos",
         "ready_strategy": "Estrategia",
+        # --- Our progress and the readiness result (render/progress.py, templates/progress.html) ---
+        "progress_illustrative": "Datos ilustrativos.",
+        "progress_illustrative_outreach": "Estas cifras son ilustrativas: el seguimiento contiene hoteles y sesiones "
+                                          "de ejemplo inventados, no resultados reales. Muestran cómo se verán las "
+                                          "cifras cuando la coalición registre su propio trabajo.",
+        "progress_illustrative_readiness": "Esta evaluación es ilustrativa: las entrevistas y las puntuaciones son "
+                                           "ejemplos inventados que muestran cómo se calculan y se presentan los "
+                                           "resultados.",
+        "progress_in_area": "Hoteles y moteles de nuestra zona",
+        "progress_trained": "Propiedades capacitadas",
+        "progress_trained_of": "{trained} de {total} ({share})",
+        "progress_staff": "Personal capacitado",
+        "progress_sessions": "Sesiones de capacitación",
+        "progress_overdue": "Capacitaciones de repaso atrasadas al {date}",
+        "progress_mean_score": "Puntuación media del cuestionario, antes y después de la capacitación",
+        "progress_confident": "Personal que se siente seguro para reportar una inquietud, antes y después",
+        "progress_before_after_change": "{before} antes, {after} después ({change})",
+        "progress_before_after": "{before} antes, {after} después",
+        "progress_points": "{sign}{value} puntos",
+        "progress_as_of": "Cifras al {date}. Cuentan todos los hoteles y moteles del seguimiento, también los que "
+                          "no han pedido aparecer con su nombre.",
+        "progress_no_hotels": "Todavía no hay hoteles ni moteles en el seguimiento.",
+        "progress_chart_label": "{caption}: gráfico",
+        "progress_coverage_title": "Cobertura a lo largo del tiempo: propiedades capacitadas, como proporción de las "
+                                   "propiedades de nuestra zona",
+        "progress_coverage_desc": "Un gráfico escalonado de la cobertura al final de cada mes, de {first} en "
+                                  "{first_month} a {last} en {last_month} ({trained} de {total} propiedades).",
+        "progress_coverage_caption": "Cobertura al final de cada mes",
+        "progress_month": "Mes",
+        "progress_coverage": "Cobertura",
+        "progress_staff_title": "Personal capacitado por área",
+        "progress_staff_desc": "Barras horizontales, una por cada área: {roles}; {total} en total.",
+        "progress_role": "Área",
+        "progress_all_roles": "Todas las áreas",
+        "progress_role_front-desk": "Personal de recepción",
+        "progress_role_housekeeping": "Personal de limpieza",
+        "progress_role_maintenance": "Personal de mantenimiento",
+        "progress_role_food-and-beverage": "Personal de alimentos y bebidas",
+        "progress_role_managers": "Gerencia",
+        "progress_role_other": "Otro personal",
+        "progress_scores_title": "Antes y después de la capacitación",
+        "progress_scores_desc": "Pares de barras, antes y después de la capacitación. La puntuación media del "
+                                "cuestionario de las {assessed} personas evaluadas pasó de {before} antes a {after} "
+                                "después.",
+        "progress_scores_desc_confident": "La proporción de personas que se sienten seguras para reportar una "
+                                          "inquietud pasó de {before} a {after}.",
+        "progress_scores_caption": "Antes y después de la capacitación ({assessed} personas evaluadas)",
+        "progress_mean_score_short": "Puntuación media del cuestionario",
+        "progress_confident_short": "Personal seguro para reportar una inquietud",
+        "progress_measure": "Medida",
+        "progress_before": "Antes",
+        "progress_after": "Después",
+        "progress_change": "Cambio",
+        "progress_sessions_caption": "Sesiones de capacitación por mes",
+        "progress_sessions_col": "Sesiones",
+        "progress_no_sessions": "Todavía no hay sesiones de capacitación registradas.",
+        "progress_named_caption": "Hoteles y moteles que aceptaron aparecer con su nombre",
+        "progress_property": "Propiedad",
+        "progress_city": "Ciudad",
+        "progress_where": "En qué punto está",
+        "progress_first_training": "Primera capacitación",
+        "progress_no_named": "Todavía ninguna propiedad ha pedido aparecer con su nombre.",
+        "progress_status_not-contacted": "Todavía sin contactar",
+        "progress_status_contacted": "Contactada",
+        "progress_status_scheduled": "Capacitación programada",
+        "progress_status_trained": "Capacitada",
+        "progress_status_declined": "No aceptó por ahora",
+        "progress_empty_coverage": "Todavía no hay ninguna propiedad capacitada.",
+        "progress_empty_staff": "Todavía no hay capacitaciones del personal registradas.",
+        "progress_empty_scores": "Todavía no hay resultados registrados de los cuestionarios de antes y después.",
+        "progress_empty_readiness": "Todavía no hay ninguna evaluación de la preparación registrada.",
+        "progress_readiness_title": "Preparación de la comunidad por dimensión",
+        "progress_readiness_desc": "Barras horizontales en la escala del 1 al 9, una por cada dimensión: "
+                                   "{dimensions}. Puntuación general {score}, etapa {stage}.",
+        "progress_readiness_item": "{dimension} {score} (etapa {stage})",
+        "progress_readiness_caption_one": "Preparación por dimensión ({n} entrevista)",
+        "progress_readiness_caption_other": "Preparación por dimensión ({n} entrevistas)",
+        "progress_dimension": "Dimensión",
+        "progress_score": "Puntuación",
+        "progress_stage": "Etapa",
+        "progress_overall_foot": "General (promedio de las dimensiones)",
+        "progress_based_on_one": "Basado en {n} entrevista con informantes clave{dates}.",
+        "progress_based_on_other": "Basado en {n} entrevistas con informantes clave{dates}.",
+        "progress_on_day": ", el {day}",
+        "progress_from_to": ", del {first} al {last}",
+        "progress_overall_score": "Puntuación general",
+        "progress_overall_stage": ": etapa {stage}.",
+        "progress_weakest_one": "Empiece por la dimensión más débil",
+        "progress_weakest_other": "Empiece por las dimensiones más débiles",
+        "progress_weakest_item": "{dimension}: {score}, etapa {stage}",
+        "progress_strategies_for": "Estrategias para la etapa {stage}",
+        "progress_strategies_whole": "Estrategias para la comunidad en su conjunto, etapa {stage}",
+        "progress_readiness_note": "La puntuación de cada dimensión es el promedio de sus puntuaciones combinadas; la "
+                                   "puntuación general es el promedio de las puntuaciones de las dimensiones. La "
+                                   "etapa es la parte entera de la puntuación, nunca redondeada hacia arriba: "
+                                   "{example} corresponde a la etapa 4.",
     },
 }
 
@@ -918,6 +1108,13 @@ class Words:
         form = Locale.parse(self.lang).plural_form(count)
         return self(f"{key}_{'one' if form == 'one' else 'other'}", n=count, **values)
 
+    def text_n(self, key: str, count: int, **values: Any) -> str:
+        """Like ``n``, as plain text."""
+        from babel import Locale
+
+        form = Locale.parse(self.lang).plural_form(count)
+        return self.text(f"{key}_{'one' if form == 'one' else 'other'}", n=count, **values)
+
     def _value(self, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return value
@@ -938,6 +1135,15 @@ class Words:
 
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
         return format_decimal(value, format=pattern, locale=self.lang)
+
+    def percent(self, value: Decimal | float) -> str:
+        """A percentage already multiplied by 100, with the decimals it has, the language's way:
+        57.1 -> "57.1%" in English, "57,1 %" in Spanish (Babel's pattern for the language)."""
+        from babel import Locale
+
+        decimals = max(0, -int(value.as_tuple().exponent)) if isinstance(value, Decimal) else 0
+        pattern = Locale.parse(self.lang).percent_formats[None].pattern
+        return pattern.replace("#,##0", self.number(value, decimals), 1)
 
     def size(self, size: int) -> str:
         """A file's size: 1.2 MB, 46 KB (1,2 MB in Spanish)."""
