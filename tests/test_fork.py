@@ -164,14 +164,14 @@ def test_the_default_coalition_itself_has_no_leftover_warning() -> None:
 def test_an_unsupported_language_is_a_located_error(tmp_path: Path) -> None:
     data = _renamed_default(tmp_path)
     path = data / "coalition.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, en-GB]"),
+    path.write_text(path.read_text(encoding="utf-8").replace("languages: [en, es]", "languages: [en, en-GB]"),
                     encoding="utf-8")
     result = check(data)
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith("languages:"))
     assert result.returncode == 1
     assert f"{path}:{line}:" in result.stdout
-    assert "'en-GB' is not a language this toolkit can build; supported: en (English)" in result.stdout
+    assert "'en-GB' is not a language this toolkit can build; supported: en (English), es (Spanish)" in result.stdout
     assert "spelling" in result.stdout and "Traceback" not in result.stdout + result.stderr
 
 

@@ -221,11 +221,11 @@ def test_a_text_without_a_listed_language_is_reported_at_its_line(fjord_copy: Pa
     warnings: list[Problem] = []
     load_data(fjord_copy, warnings)
     missing = [w for w in warnings if w.message == "missing es translation"]
-    name_line = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("name:"))
+    name_line = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("tagline:"))
     assert any(w.file.endswith("coalition.yml") and w.line == name_line for w in missing)
     assert all(w.warning for w in missing)
     translated = text.replace(text.splitlines()[name_line - 1],
-                              "name: {en: Fjordby Coalition, es: Coalición de Fjordby}")
+                              "tagline: {en: See it. Say it. Stop it., es: Verlo. Decirlo. Detenerlo.}")
     coalition.write_text(translated, encoding="utf-8")
     again: list[Problem] = []
     load_data(fjord_copy, again)

@@ -106,11 +106,12 @@ def test_every_navigation_title_of_mkdocs_yml_has_its_spanish() -> None:
 def test_alternates_link_each_language_root(tmp_path: Path) -> None:
     from coalition_kit.load.loader import load_data
 
-    data = load_data(DEFAULT_DATA)
-    assert alternates(data, "en") == []  # one language: no language link at all
     from dataclasses import replace
 
-    two = replace(data, coalition=data.coalition.model_copy(update={"languages": ["en", "es"]}))
+    two = load_data(DEFAULT_DATA)
+    one = replace(two, coalition=two.coalition.model_copy(update={"languages": ["en"]}))
+    assert alternates(one, "en") == []  # one language: no language link at all
+    assert list(two.coalition.languages) == ["en", "es"]
     en = {a["lang"]: a for a in alternates(two, "en", "https://example.org")}
     es = {a["lang"]: a for a in alternates(two, "es", "https://example.org")}
     assert (en["en"]["link"], en["es"]["link"], es["en"]["link"], es["es"]["link"]) == ("", "es/", "../", "")

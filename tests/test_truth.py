@@ -192,11 +192,18 @@ def test_a_safety_card_that_names_its_purpose_is_refused(tmp_path: Path) -> None
     shutil.copytree(DEFAULT_DATA, copy)
     path = copy / "hotel_project.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  lead: Need to talk? Confidential help, any time.",
-                                 "  lead: Help for victims of trafficking"), encoding="utf-8")
+    old = "    en: Need to talk? Confidential help, any time."
+    assert old in text
+    path.write_text(text.replace(old, "    en: Help for victims of trafficking"), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_data(copy)
     assert any("safety_card lead" in p.message and "traffick" in p.message for p in caught.value.problems)
+    spanish = "    es: ¿Necesita hablar? Ayuda confidencial, a cualquier hora."
+    assert spanish in text
+    path.write_text(text.replace(spanish, "    es: Ayuda para víctimas de trata"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_data(copy)
+    assert any("safety_card lead" in p.message and "trata" in p.message for p in caught.value.problems)
 
 
 def test_every_reporting_line_names_the_agency_it_reaches() -> None:

@@ -87,6 +87,7 @@ def create(default_dir: Path, target: Path, new: NewCoalition) -> list[str]:
         _drop_references(edit, edit.data, (), dropped_ids)
     _new_identity(edits["coalition.yml"], new)
     _new_area(edits["hotel_project.yml"], new)
+    _bilingual_only_if_both(edits.get("editions.yml"), new)
     volunteers = edits.get("volunteer_program.yml")
     if volunteers is not None and "commitment_source" in volunteers.data:
         volunteers.delete_key(("commitment_source",))  # the default coalition's call for volunteers
@@ -215,6 +216,14 @@ def _hotlines_to_fill_in(new: NewCoalition) -> list[dict[str, Any]]:
             "verified": f"{FILL_IN}: the day you checked the number (YYYY-MM-DD)",
         },
     ]
+
+
+def _bilingual_only_if_both(edit: YamlText | None, new: NewCoalition) -> None:
+    """A piece printed in two languages stays so only when the new coalition builds both."""
+    for i, edition in enumerate((edit.data.get("editions") or []) if edit else []):
+        both = edition.get("bilingual") if isinstance(edition, dict) else None
+        if both and not all(lang in new.languages for lang in both):
+            edit.delete_key(("editions", i, "bilingual"))
 
 
 def _new_area(edit: YamlText, new: NewCoalition) -> None:

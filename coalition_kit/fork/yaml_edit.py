@@ -161,7 +161,15 @@ class YamlText:
     def set_scalar(self, path: DataPath, value: str) -> None:
         """Replace the text value at ``path`` (a folded ``>-`` text becomes one quoted line)."""
         self._replaced.append(path)
+        current = _get(self.data, path)
         start, end = self._span(path)
+        if isinstance(current, (dict, list)) and self.text[start] not in "[{":
+            # a block value (a text per language, say) on the lines below its key: one line now
+            key_line, _ = self.doc.positions.keys[path]
+            key_end = self._line_end(_index_of_line(self.text, key_line)) - 1
+            _, last = self._lines_of(path, current)
+            self._edits.append((key_end, last - 1, " " + scalar(value)))
+            return
         end = start + len(self.text[start:end].rstrip())
         self._edits.append((start, end, scalar(value)))
 

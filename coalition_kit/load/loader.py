@@ -19,6 +19,7 @@ from coalition_kit.load.problems import DataError, Problem
 from coalition_kit.load.yaml_source import Positions, YamlDocument, read_yaml
 from coalition_kit.model import DATA_FILES, CoalitionData, DataFile
 from coalition_kit.model.base import LANG_RE, LocatedError, Source
+from coalition_kit.model.identity import SUPPORTED_LANGUAGES
 from coalition_kit.model.walk import Loc, walk
 
 
@@ -350,7 +351,9 @@ def _cross_checks(values: dict[str, Any], data_dir: Path) -> list[Problem]:
             if model is None:
                 continue
             for loc, lang in _text_languages(model):
-                if lang not in enabled:
+                # A translation into another language the toolkit builds is kept for later (a
+                # fork of a bilingual coalition may build one language); any other code is a mistake.
+                if lang not in enabled and lang not in SUPPORTED_LANGUAGES:
                     problems.append(problem_at(data_dir / spec.name, loc + (lang,),
                                         f"language '{lang}' is not listed in coalition.yml languages "
                                         f"({', '.join(coalition.languages)})"))
