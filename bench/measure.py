@@ -15,7 +15,11 @@ from typing import Any
 
 
 class ChildFailed(Exception):
-    """A measured command exited non-zero (the message has its last lines of output)."""
+    """A measured command failed; ``why`` is what it said (its errors)."""
+
+    def __init__(self, command: list[str], why: str) -> None:
+        super().__init__(f"{' '.join(command)}: {why}")
+        self.why = why
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ def run_child(command: list[str], *, cwd: Path, env: dict[str, str], timeout: fl
         except TimeoutError:
             process.kill()
             os.waitpid(process.pid, 0)
-            raise ChildFailed(f"{' '.join(command[:4])}… took over {timeout:.0f} s") from None
+            raise ChildFailed(command, f"took over {timeout:.0f} s") from None
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         cpu = _children_cpu() - cpu_before
@@ -65,9 +69,15 @@ def run_child(command: list[str], *, cwd: Path, env: dict[str, str], timeout: fl
         err.seek(0)
         stdout, stderr = out.read(), err.read()
     if process.returncode != 0:
-        tail = "\n    ".join((stdout + stderr).strip().splitlines()[-8:])
-        raise ChildFailed(f"{' '.join(command)} exited with {process.returncode}:\n    {tail}")
+        raise ChildFailed(command, f"exit {process.returncode}: {_why(stdout + stderr)}")
     return ChildRun(wall, cpu, usage.ru_maxrss / 1024, stdout, _last_json(stdout))
+
+
+def _why(output: str) -> str:
+    """The lines of a failed command's output that say why: its errors, else its last lines (no warnings)."""
+    lines = [line.strip() for line in output.strip().splitlines() if ": warning: " not in line]
+    errors = [line for line in lines if line.startswith(("error", "Error", "Traceback")) or "Error:" in line]
+    return " / ".join(errors[-3:] or lines[-3:]) or "no output"
 
 
 def _wait4(pid: int, deadline: float) -> tuple[int, int, Any]:

@@ -8,9 +8,10 @@ the median of the per-round ratios. Every measure runs in a fresh process (``chi
 ``coalition`` command itself), with the project's code from this checkout. Everything it makes
 goes to bench/work/ (and the peer's virtual environment to bench/.peer-venv/), both ignored by git.
 
-    python bench/run.py [--rounds N] [--quick] [--results FILE]
+    python bench/run.py [--rounds N] [--quick] [--only SECTION,...] [--results FILE]
 
-``--quick`` (for working on the benchmark): one round, no 50x data, no peer install.
+``--quick`` (for working on the benchmark): one round, no 50x data, no PDFs at scale, no peer
+install. ``--only`` runs some sections (builds, pieces, print, site, scaling) and prints only their rows.
 """
 
 from __future__ import annotations
@@ -48,11 +49,16 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+#: The sections of a run, in the order they run.
+SECTIONS = ("builds", "pieces", "print", "site", "scaling")
+
+
 @dataclass
 class Settings:
     rounds: int
     quick: bool
     results: Path
+    only: frozenset[str] = frozenset(SECTIONS)
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,8 @@ class Findings:
     site: dict[str, list[float]] = field(default_factory=dict)
     alone: dict[str, Piece] = field(default_factory=dict)
     scaling: dict[int, dict[str, list[float]]] = field(default_factory=dict)
-    scaled_builds: dict[int, tuple[float, float | None]] = field(default_factory=dict)
+    scaled_pdfs: dict[int, dict[str, Piece | str]] = field(default_factory=dict)
+    """scale -> piece -> its measure, or why it failed."""
     peer: Peer | None = None
     peer_pages: int | None = None
     edited: str = ""
@@ -119,7 +126,6 @@ class Bench:
 
     def builds(self) -> None:
         """Per round: a forced build, a build with nothing changed, a build after one data value changed."""
-        shutil.copytree(ROOT / "data", self.build_data)
         for number in range(1, self.settings.rounds + 1):
             forced = self._timed_build("forced", "--force")
             self._pieces_of(forced.stdout)
@@ -137,18 +143,21 @@ class Bench:
         self.found.add(self.found.build, f"{name}_cpu", run.cpu)
         return run
 
-    def _pieces_of(self, output: str) -> None:
+    def _pieces_of(self, output: str, record: bool = True) -> None:
         for line in output.splitlines():
             match = PIECE_LINE.match(line)
-            if match:
+            if match and record:
                 self.found.add(self.found.pieces, f"{match.group(1)}-{match.group(2)}", float(match.group(4)))
-                if match.group(1) == "volunteer":
-                    self.found.lang = match.group(2)
+            if match and match.group(1) == "volunteer":
+                self.found.lang = match.group(2)
+
+    def setup_build(self) -> None:
+        """One untimed build, for the sections that need its outputs when the build rows are not run."""
+        self._pieces_of(self.build("--force").stdout, record=False)
 
     def pieces_alone(self) -> None:
         """Each PDF but the volunteer notebook (measured in the print rounds) alone in its own process, once."""
-        for file, _, _ in pdf_sizes(self.build_dist):
-            edition, lang = file.removesuffix(".pdf").rsplit("-", 1)
+        for edition, lang in self._pieces():
             if edition == "volunteer":
                 continue
             run = self.child("pdf", "--data", str(self.build_data), "--edition", edition, "--lang", lang,
@@ -230,9 +239,8 @@ class Bench:
             log(f"{label} round {number}: " + ", ".join(f"{n} {into[n][-1]:.1f} s" for n in names if n in into))
 
     def _failed(self, name: str, exc: ChildFailed) -> None:
-        first = str(exc).splitlines()[-1].strip()
         if name.startswith("peer"):
-            self.found.peer = Peer(None, f"its build failed: {first}")
+            self.found.peer = Peer(None, f"its build failed: {exc.why}")
         self.found.notes.append(f"{name} failed and was left out: {exc}")
         log(f"{name} failed: {exc}")
 
@@ -277,7 +285,7 @@ class Bench:
                 self._scaled_site(scale, folders[scale])
         if not self.settings.quick:
             for scale in (1, 10):
-                self._scaled_build(scale, folders[scale])
+                self._scaled_pdfs(scale, folders[scale])
 
     def _scaled_site(self, scale: int, data: Path) -> None:
         out = WORK / "scale" / f"site-{scale}x"
@@ -290,31 +298,53 @@ class Bench:
         log(f"{scale}x data: check {run.result['load_check']:.1f} s, site {run.result['site']:.1f} s, "
             f"guard {run.result['guard']:.2f} s")
 
-    def _scaled_build(self, scale: int, data: Path) -> None:
-        folder = WORK / "scale" / f"build-{scale}x"
-        run = self.build("--force", data=data, site=folder / "site", dist=folder / "dist")
-        volunteer = next((float(m.group(4)) for m in map(PIECE_LINE.match, run.stdout.splitlines())
-                          if m and m.group(1) == "volunteer"), None)
-        self.found.scaled_builds[scale] = (run.wall, volunteer)
-        log(f"{scale}x data: full build {run.wall:.1f} s")
+    def _scaled_pdfs(self, scale: int, data: Path) -> None:
+        """Every PDF of the scaled data, each alone in its own process (one that fails does not stop the others)."""
+        into = self.found.scaled_pdfs.setdefault(scale, {})
+        for edition, lang in self._pieces():
+            try:
+                run = self.child("pdf", "--data", str(data), "--edition", edition, "--lang", lang,
+                                 "--out", str(WORK / "scale" / f"pdf-{scale}x" / f"{edition}-{lang}.pdf"))
+            except ChildFailed as exc:
+                into[f"{edition}-{lang}"] = exc.why
+                log(f"{scale}x data: {edition} [{lang}] failed: {exc.why}")
+                continue
+            r = run.result
+            into[f"{edition}-{lang}"] = Piece(r["pdf"], r["pdf_cpu"], run.max_rss_mb, r["pages"], r["bytes"])
+            log(f"{scale}x data: {edition} [{lang}] {r['pdf']:.1f} s, {r['pages']} pages, {run.max_rss_mb:.0f} MiB")
+
+    def _pieces(self) -> list[tuple[str, str]]:
+        """(edition, language) of every PDF the default data makes."""
+        return [tuple(file.removesuffix(".pdf").rsplit("-", 1)) for file, _, _ in pdf_sizes(self.build_dist)]
 
     # ------------------------------------------------------------------ the whole run
 
     def run(self) -> list[Table]:
         shutil.rmtree(WORK, ignore_errors=True)
         WORK.mkdir(parents=True)
+        shutil.copytree(ROOT / "data", self.build_data)
         run_child([self.python, "-c", "import coalition_kit.cli, coalition_kit.pipeline.build"], cwd=ROOT,
                   env=self.env)  # compiles this checkout's modules once, outside every measure
-        steps = [("builds", self.builds), ("pieces", self.pieces_alone), ("expanded pages", self.expand_pages),
-                 ("print rows", self.printing), ("site row", self.site), ("scaling", self.scaling)]
-        for name, step in steps:
+        for name, step in self._steps(self.settings.only):
             log(f"— {name}")
             try:
                 step()
             except ChildFailed as exc:
                 self.found.notes.append(f"{name} failed: {exc}")
                 log(f"{name} failed: {exc}")
-        return tables(self.found, self.settings, self.build_site, self.build_dist)
+        return tables(self.found, self.build_site, self.build_dist)
+
+    def _steps(self, only: frozenset[str]) -> list[tuple[str, Callable[[], None]]]:
+        """The sections to run, in order, with what they need: a build's outputs, the expanded pages."""
+        sections = [("builds", self.builds), ("pieces", self.pieces_alone), ("print", self.printing),
+                    ("site", self.site), ("scaling", self.scaling)]
+        chosen = [(name, step) for name, step in sections if name in only]
+        if "builds" not in only:
+            chosen.insert(0, ("build (untimed, for the other sections)", self.setup_build))
+        if only & {"print", "site"}:
+            at = next(i for i, (name, _) in enumerate(chosen) if name in ("print", "site"))
+            chosen.insert(at, ("expanded pages", self.expand_pages))
+        return chosen
 
 
 # ---------------------------------------------------------------------------- tables
@@ -322,6 +352,8 @@ class Bench:
 def _pair_row(table: Table, label: str, group: dict[str, list[float]], ours: str, reference: str, goal: str,
               percent: bool = False) -> None:
     """A row for ``group[ours]`` ÷ ``group[reference]``, wall and CPU (``key_cpu``)."""
+    if not group.get(ours) and not group.get(reference):
+        return  # a section that did not run (--only)
     per_round = ratios(group.get(ours, []), group.get(reference, []))
     cpu = ratios(group.get(f"{ours}_cpu", []), group.get(f"{reference}_cpu", []))
     table.add(label, seconds(median(group.get(ours, []))), seconds(median(group.get(reference, []))),
@@ -350,7 +382,7 @@ def ratio_table(found: Findings) -> Table:
                   "pairs in CPU seconds)", ["measure", "ours", "reference", "ratio", "per round", "CPU ratio", "goal"])
     p, b = found.printing, found.build
     _pair_row(table, "1. volunteer PDF ÷ bare WeasyPrint on its composed HTML", p, "ours", "bare", "≤ 1.10")
-    if found.peer is not None and found.peer.python is None:
+    if found.peer is not None and found.peer.python is None and p.get("ours"):
         table.add("2. volunteer PDF ÷ mkdocs-to-pdf's PDF step", seconds(median(p.get("ours", []))),
                   f"peer unavailable: {found.peer.reason}", "—", "—", "—", "≤ 1.0")
     else:
@@ -359,9 +391,10 @@ def ratio_table(found: Findings) -> Table:
         _pair_row(table, "   the same ÷ the plugin's own timer", p, "ours", "peer_self", "≤ 1.0")
     _pair_row(table, "3. site build ÷ plain MkDocs, macros pre-expanded", found.site, "ours", "plain", "≤ 1.2")
     per_round = ratios(b.get("forced_cpu", []), b.get("forced", []))
-    table.add("4. full build --force: CPU busy ÷ wall", seconds(median(b.get("forced_cpu", []))),
-              seconds(median(b.get("forced", []))), ratio(median(per_round)), ratio_list(per_round), "",
-              "≥ 1.7 on 2 cores")
+    if per_round:
+        table.add("4. full build --force: CPU busy ÷ wall", seconds(median(b.get("forced_cpu", []))),
+                  seconds(median(b.get("forced", []))), ratio(median(per_round)), ratio_list(per_round), "",
+                  "≥ 1.7 on 2 cores")
     _pair_row(table, "5. no-change build ÷ forced build", b, "same", "forced", "< 5 %", percent=True)
     _pair_row(table, "   one data value changed ÷ forced build", b, "edited", "forced", "only what shows it",
               percent=True)
@@ -426,15 +459,31 @@ def pieces_table(found: Findings, dist: Path) -> Table:
 
 def scaling_table(found: Findings) -> Table:
     table = Table("Scaling with generated data (median seconds)",
-                  ["data", "check", "site build", "privacy guard", "full build --force", "volunteer PDF in it"])
+                  ["data", "check", "site build", "privacy guard", "every PDF, each alone (sum)", "volunteer PDF"])
     for scale, values in sorted(found.scaling.items()):
-        full = found.scaled_builds.get(scale)
+        pdfs = found.scaled_pdfs.get(scale, {})
+        made = [piece for piece in pdfs.values() if isinstance(piece, Piece)]
+        failed = sorted(name for name, piece in pdfs.items() if not isinstance(piece, Piece))
+        total = seconds(sum(p.seconds for p in made)) if made else "not timed"
+        if failed:
+            total += f" ({len(made)} made; failed: {', '.join(failed)})"
+        volunteer = next((piece for name, piece in pdfs.items() if name.startswith("volunteer-")), None)
         table.add(f"{scale}×", seconds(median(values.get("load_check", []))), seconds(median(values.get("site", []))),
-                  seconds(median(values.get("guard", []))), seconds(full[0]) if full else "not timed",
-                  seconds(full[1]) if full else "")
-    table.notes.append("full builds (all PDFs + site) at 1× and 10× once each (not in --quick); at 50× only "
-                       "the check, the site and the guard are timed: every PDF at 50× would take too long here")
+                  seconds(median(values.get("guard", []))), total, _piece_cell(volunteer))
+        for name in failed:
+            table.notes.append(f"{scale}×: {name} failed: {pdfs[name]}")
+    table.notes.append("PDFs at 1× and 10× data: each edition built alone in its own process, once (not in "
+                       "--quick); at 50× only the check, the site and the guard are timed: every PDF at 50× would "
+                       "take too long here")
     return table
+
+
+def _piece_cell(piece: Piece | str | None) -> str:
+    if piece is None:
+        return "not timed"
+    if isinstance(piece, str):
+        return "failed (see below)"
+    return f"{seconds(piece.seconds)}, {piece.pages} pages, {megabytes(piece.max_rss_mb)}"
 
 
 def home_table(site: Path) -> Table:
@@ -453,8 +502,13 @@ def home_table(site: Path) -> Table:
     return table
 
 
-def tables(found: Findings, settings: Settings, site: Path, dist: Path) -> list[Table]:
-    result = [ratio_table(found), pieces_table(found, dist), scaling_table(found), home_table(site)]
+def tables(found: Findings, site: Path, dist: Path) -> list[Table]:
+    result = [ratio_table(found)]
+    if found.pieces or found.alone or found.site:
+        result.append(pieces_table(found, dist))
+    if found.scaling:
+        result.append(scaling_table(found))
+    result.append(home_table(site))
     if found.notes:
         result[-1].notes += [f"note: {line}" for line in found.notes]
     return result
@@ -486,10 +540,15 @@ def parse(argv: list[str]) -> Settings:
                         help="one round, no 50x data, no peer install (for working on the benchmark)")
     parser.add_argument("--results", type=Path, default=BENCH / "RESULTS.md",
                         help="Markdown file the run is appended to (default bench/RESULTS.md)")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"run only these sections, comma-separated (default: all of {','.join(SECTIONS)})")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
-    return Settings(1 if args.quick else args.rounds, args.quick, args.results)
+    only = frozenset(part.strip() for part in args.only.split(",") if part.strip())
+    if not only or only - set(SECTIONS):
+        parser.error(f"--only takes some of: {', '.join(SECTIONS)}")
+    return Settings(1 if args.quick else args.rounds, args.quick, args.results, only)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -497,7 +556,9 @@ def main(argv: list[str] | None = None) -> None:
     load = os.getloadavg()
     started = time.perf_counter()
     result = Bench(settings).run()
-    header = machine_lines(ROOT, load, os.getloadavg(), "quick" if settings.quick else "full", settings.rounds)
+    mode = ("quick" if settings.quick else "full") + ("" if settings.only == set(SECTIONS) else
+                                                      f" (only {', '.join(s for s in SECTIONS if s in settings.only)})")
+    header = machine_lines(ROOT, load, os.getloadavg(), mode, settings.rounds)
     header.append(f"the benchmark took {(time.perf_counter() - started) / 60:.1f} min")
     print("\n".join(header) + "\n\n" + "\n\n".join(t.text() for t in result))
     record(settings.results, header, result)
