@@ -76,7 +76,7 @@ def run_child(command: list[str], *, cwd: Path, env: dict[str, str], timeout: fl
 def _why(output: str) -> str:
     """The lines of a failed command's output that say why: its errors, else its last lines (no warnings)."""
     lines = [line.strip() for line in output.strip().splitlines() if ": warning: " not in line]
-    errors = [line for line in lines if line.startswith(("error", "Error", "Traceback")) or "Error:" in line]
+    errors = [line for line in lines if line.startswith(("error:", "Error:")) or "Error: " in line]
     return " / ".join(errors[-3:] or lines[-3:]) or "no output"
 
 

@@ -49,6 +49,9 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+#: The data the PDFs are timed with at 10× when the full 10× data makes fitted pieces overflow.
+PRINTABLE_10X = "10×, sectors and signs 1×"
+
 #: The sections of a run, in the order they run.
 SECTIONS = ("builds", "pieces", "print", "site", "scaling")
 
@@ -82,8 +85,8 @@ class Findings:
     site: dict[str, list[float]] = field(default_factory=dict)
     alone: dict[str, Piece] = field(default_factory=dict)
     scaling: dict[int, dict[str, list[float]]] = field(default_factory=dict)
-    scaled_pdfs: dict[int, dict[str, Piece | str]] = field(default_factory=dict)
-    """scale -> piece -> its measure, or why it failed."""
+    scaled_pdfs: dict[str, dict[str, Piece | str]] = field(default_factory=dict)
+    """data (e.g. "10×") -> piece -> its measure, or why it failed."""
     peer: Peer | None = None
     peer_pages: int | None = None
     edited: str = ""
@@ -277,15 +280,19 @@ class Bench:
     # ------------------------------------------------------------------ row 6
 
     def scaling(self) -> None:
-        """Check, site and privacy guard at 1x, 10x (each round) and 50x (once; not in --quick) data."""
+        """Check, site and privacy guard at 1x, 10x (each round) and 50x (once; not in --quick) data; then each
+        PDF at 1x and 10x, and the two books at 10x with sectors and signs left at 1x (not in --quick)."""
         scales = [1, 10] if self.settings.quick else [1, 10, 50]
         folders = {n: make_scaled_data(ROOT / "data", WORK / "scale" / f"data-{n}x", n) for n in scales}
         for number in range(1, self.settings.rounds + 1):
             for scale in scales if number == 1 else [s for s in scales if s != 50]:
                 self._scaled_site(scale, folders[scale])
-        if not self.settings.quick:
-            for scale in (1, 10):
-                self._scaled_pdfs(scale, folders[scale])
+        if self.settings.quick:
+            return
+        self._scaled_pdfs("1×", folders[1])
+        self._scaled_pdfs("10×", folders[10])
+        printable = make_scaled_data(ROOT / "data", WORK / "scale" / "data-10x-printable", 10, fitted_lists=False)
+        self._scaled_pdfs(PRINTABLE_10X, printable, only=["volunteer", "starter"])
 
     def _scaled_site(self, scale: int, data: Path) -> None:
         out = WORK / "scale" / f"site-{scale}x"
@@ -298,20 +305,24 @@ class Bench:
         log(f"{scale}x data: check {run.result['load_check']:.1f} s, site {run.result['site']:.1f} s, "
             f"guard {run.result['guard']:.2f} s")
 
-    def _scaled_pdfs(self, scale: int, data: Path) -> None:
-        """Every PDF of the scaled data, each alone in its own process (one that fails does not stop the others)."""
-        into = self.found.scaled_pdfs.setdefault(scale, {})
+    def _scaled_pdfs(self, label: str, data: Path, only: list[str] | None = None) -> None:
+        """Every PDF of the scaled data (or those of the editions ``only``), each alone in its own process:
+        one that fails is recorded with its reason and the others go on."""
+        into = self.found.scaled_pdfs.setdefault(label, {})
+        out = WORK / "scale" / f"pdf-{data.name}"
         for edition, lang in self._pieces():
+            if only is not None and edition not in only:
+                continue
             try:
                 run = self.child("pdf", "--data", str(data), "--edition", edition, "--lang", lang,
-                                 "--out", str(WORK / "scale" / f"pdf-{scale}x" / f"{edition}-{lang}.pdf"))
+                                 "--out", str(out / f"{edition}-{lang}.pdf"))
             except ChildFailed as exc:
                 into[f"{edition}-{lang}"] = exc.why
-                log(f"{scale}x data: {edition} [{lang}] failed: {exc.why}")
+                log(f"{label} data: {edition} [{lang}] failed: {exc.why}")
                 continue
             r = run.result
             into[f"{edition}-{lang}"] = Piece(r["pdf"], r["pdf_cpu"], run.max_rss_mb, r["pages"], r["bytes"])
-            log(f"{scale}x data: {edition} [{lang}] {r['pdf']:.1f} s, {r['pages']} pages, {run.max_rss_mb:.0f} MiB")
+            log(f"{label} data: {edition} [{lang}] {r['pdf']:.1f} s, {r['pages']} pages, {run.max_rss_mb:.0f} MiB")
 
     def _pieces(self) -> list[tuple[str, str]]:
         """(edition, language) of every PDF the default data makes."""
@@ -458,32 +469,38 @@ def pieces_table(found: Findings, dist: Path) -> Table:
 
 
 def scaling_table(found: Findings) -> Table:
-    table = Table("Scaling with generated data (median seconds)",
-                  ["data", "check", "site build", "privacy guard", "every PDF, each alone (sum)", "volunteer PDF"])
+    table = Table("Scaling with generated data (median seconds)", ["data", "check", "site build", "privacy guard"])
     for scale, values in sorted(found.scaling.items()):
-        pdfs = found.scaled_pdfs.get(scale, {})
-        made = [piece for piece in pdfs.values() if isinstance(piece, Piece)]
-        failed = sorted(name for name, piece in pdfs.items() if not isinstance(piece, Piece))
-        total = seconds(sum(p.seconds for p in made)) if made else "not timed"
-        if failed:
-            total += f" ({len(made)} made; failed: {', '.join(failed)})"
-        volunteer = next((piece for name, piece in pdfs.items() if name.startswith("volunteer-")), None)
         table.add(f"{scale}×", seconds(median(values.get("load_check", []))), seconds(median(values.get("site", []))),
-                  seconds(median(values.get("guard", []))), total, _piece_cell(volunteer))
-        for name in failed:
-            table.notes.append(f"{scale}×: {name} failed: {pdfs[name]}")
-    table.notes.append("PDFs at 1× and 10× data: each edition built alone in its own process, once (not in "
-                       "--quick); at 50× only the check, the site and the guard are timed: every PDF at 50× would "
-                       "take too long here")
+                  seconds(median(values.get("guard", []))))
+    table.notes.append("1× and 10× every round, 50× once; PDFs at 50× are not timed (every PDF at 50× would take "
+                       "too long here)")
+    return table
+
+
+def scaled_pdfs_table(found: Findings) -> Table:
+    pieces = sorted({name for pdfs in found.scaled_pdfs.values() for name in pdfs})
+    table = Table("PDFs with generated data (each alone in its own process, once; seconds, pages, peak memory)",
+                  ["piece", *found.scaled_pdfs])
+    for name in pieces:
+        table.add(name, *(_piece_cell(pdfs.get(name)) for pdfs in found.scaled_pdfs.values()))
+    for label, pdfs in found.scaled_pdfs.items():
+        for name, piece in pdfs.items():
+            if isinstance(piece, str):
+                table.notes.append(f"{label}: {name} {piece}")
+    table.notes.append(f"'{PRINTABLE_10X}': glossary terms, hotels and events ×10 but stakeholders' sectors and "
+                       "staff roles' signs as in data/, so that the pieces of a fixed number of pages (stakeholder "
+                       "map, role posters, staff handout) still fit; built there: the two books, which print the glossary and "
+                       "(the notebook) the hotels")
     return table
 
 
 def _piece_cell(piece: Piece | str | None) -> str:
     if piece is None:
-        return "not timed"
+        return ""
     if isinstance(piece, str):
-        return "failed (see below)"
-    return f"{seconds(piece.seconds)}, {piece.pages} pages, {megabytes(piece.max_rss_mb)}"
+        return "does not build (below)"
+    return f"{seconds(piece.seconds)}, {piece.pages} p., {megabytes(piece.max_rss_mb)}"
 
 
 def home_table(site: Path) -> Table:
@@ -508,6 +525,8 @@ def tables(found: Findings, site: Path, dist: Path) -> list[Table]:
         result.append(pieces_table(found, dist))
     if found.scaling:
         result.append(scaling_table(found))
+    if found.scaled_pdfs:
+        result.append(scaled_pdfs_table(found))
     result.append(home_table(site))
     if found.notes:
         result[-1].notes += [f"note: {line}" for line in found.notes]

@@ -92,19 +92,25 @@ def _more_signs(hotel: dict[str, Any], factor: int) -> None:
                          for copy in range(1, factor + 1) for sign in role["signs"]]
 
 
-def make_scaled_data(source: Path, target: Path, factor: int) -> Path:
+def make_scaled_data(source: Path, target: Path, factor: int, fitted_lists: bool = True) -> Path:
     """``target``: the data in ``source`` with stakeholders' sectors, hotels, events, glossary terms
-    and each staff role's signs multiplied by ``factor`` (events: ``EVENTS_PER_SCALE`` × factor)."""
+    and each staff role's signs multiplied by ``factor`` (events: ``EVENTS_PER_SCALE`` × factor).
+
+    ``fitted_lists=False`` leaves the sectors and the signs as they are: pieces of a fixed number
+    of pages print all of them (the stakeholder map, the role posters, the staff handout) and
+    rightly refuse to build when they no longer fit, so only data without them can be printed at 10×.
+    """
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(source, target)
-    _scale_file(target, "stakeholders.yml",
-                lambda c: c.update(sectors=_copies(c["sectors"], factor, ("name",))))
+    if fitted_lists:
+        _scale_file(target, "stakeholders.yml",
+                    lambda c: c.update(sectors=_copies(c["sectors"], factor, ("name",))))
+        _scale_file(target, "hotel_project.yml", lambda c: _more_signs(c, factor))
     _scale_file(target, "glossary.yml", lambda c: c.update(terms=_copies(c["terms"], factor, ("term",))))
     _scale_file(target, "outreach.yml",
                 lambda c: c.update(hotels=_copies(c["hotels"], factor, ("name",), _hotel_contacts)))
     _scale_file(target, "events.yml",
                 lambda c: c.update(events=[_event(n) for n in range(1, EVENTS_PER_SCALE * factor + 1)]))
-    _scale_file(target, "hotel_project.yml", lambda c: _more_signs(c, factor))
     return target
 
 
