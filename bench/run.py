@@ -490,8 +490,8 @@ def scaled_pdfs_table(found: Findings) -> Table:
                 table.notes.append(f"{label}: {name} {piece}")
     table.notes.append(f"'{PRINTABLE_10X}': glossary terms, hotels and events ×10 but stakeholders' sectors and "
                        "staff roles' signs as in data/, so that the pieces of a fixed number of pages (stakeholder "
-                       "map, role posters, staff handout) still fit; built there: the two books, which print the glossary and "
-                       "(the notebook) the hotels")
+                       "map, role posters, staff handout) still fit; built there: the two books that hold the stakeholder map "
+                       "(only the notebook prints the glossary and the hotels)")
     return table
 
 
