@@ -12,7 +12,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
 export SOURCE_DATE_EPOCH
 
-.PHONY: build test serve check pdf schema lock clean
+.PHONY: build test serve check pdf schema lock clean bench
 
 build: $(STAMP)
 	$(BIN)/coalition build
@@ -35,6 +35,11 @@ pdf: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/python -m coalition_kit.schema
+
+# Timings against bare WeasyPrint, plain MkDocs and a peer plugin (not part of `make test`):
+# prints a table and appends it to bench/RESULTS.md. BENCH_ARGS=--quick for a short run.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
