@@ -106,14 +106,14 @@ def load_data(data_dir: Path | str, warnings: list[Problem] | None = None) -> Co
     if problems:
         raise DataError(with_local_examples(problems, data_country(data_dir)))
     if warnings is not None:
-        warnings.extend(_warnings(values, data_dir))
         locate = _locator()
+        warnings.extend(_warnings(values, data_dir, locate))
         warnings.extend(leftovers(values, data_dir, locate))
         warnings.extend(missing_translations(values, data_dir, locate))
     return CoalitionData(data_dir=data_dir.resolve(), **values)
 
 
-def _warnings(values: dict[str, Any], data_dir: Path) -> list[Problem]:
+def _warnings(values: dict[str, Any], data_dir: Path, locate) -> list[Problem]:
     """Problems with sources that do not stop a build.
 
     - A source cited over plain http: allowed (some publishers have no https page), but a
@@ -129,15 +129,21 @@ def _warnings(values: dict[str, Any], data_dir: Path) -> list[Problem]:
                 continue
             url = node.value.url
             if url.lower().startswith("http:"):
-                found.append(problem_at(data_dir / spec.name, node.loc + ("url",),
+                found.append(_located(data_dir / spec.name, node.loc + ("url",), locate,
                                         "this source's address uses http:, not https:; give the https address "
                                         "if the publisher has one", warning=True))
             mirror = mirror_host(url)
             if mirror:
-                found.append(problem_at(data_dir / spec.name, node.loc + ("url",),
+                found.append(_located(data_dir / spec.name, node.loc + ("url",), locate,
                                         f"this source is a copy on a mirror or document-sharing site ({mirror}); "
                                         "cite the publisher's own page instead, or drop the claim", warning=True))
     return found
+
+
+def _located(path: Path, loc: tuple, locate, message: str, *, warning: bool = False) -> Problem:
+    """Like ``problem_at``, with a ``_locator()`` that reads each file once (linear in the data)."""
+    line, col = locate(path, loc)
+    return Problem(display_path(path), line, col, message, warning=warning)
 
 
 def _locator():
