@@ -227,7 +227,7 @@ def test_role_posters_one_page_per_role_with_its_signs(dist, data):
             for sign in role.signs:
                 assert flat(data.text(sign, lang)) in page, f"{role.id}: {data.text(sign, lang)}"
             assert flat(data.text(data.hotel.caveat, lang)) in page
-            assert flat(L.never) in page
+            assert flat(Labels(lang).never) in page
             assert flat(data.coalition.emergency_number) in page
             assert flat(data.coalition.primary_hotline.number) in page
         others = [s for r in data.hotel.roles[1:] for s in r.signs if s not in data.hotel.roles[0].signs]
