@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 def command(*args: str | Path, timeout: float = 900, epoch: str | None = EPOCH,
             started: Callable[[subprocess.Popen], None] | None = None,
-            ended: Callable[[subprocess.Popen], None] | None = None) -> subprocess.CompletedProcess[str]:
+            ended: Callable[[subprocess.Popen], None] | None = None,
+            cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """``python ARGS`` in the checkout, as `make` runs it: SOURCE_DATE_EPOCH set, umask 022."""
     env = dict(os.environ)
     if epoch:
@@ -44,7 +45,7 @@ def command(*args: str | Path, timeout: float = 900, epoch: str | None = EPOCH,
     else:
         env.pop("SOURCE_DATE_EPOCH", None)
     argv = [sys.executable, *map(str, args)]
-    with subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    with subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True, umask=0o022) as process:
         if started:
             started(process)
@@ -342,13 +343,31 @@ def _fjord_again(runner: Builds, root: Path) -> Build:
     return _finished("fjord_again", root, runner.run(coalition_build, root))
 
 
+#: The page the variant's own copy of the pages leaves untranslated, to show the fallback.
+UNTRANSLATED = "hotel-project/signs.es.md"
+
+
+def variant_project(root: Path) -> Path:
+    """A copy of the project's pages and theme (mkdocs.yml, docs/, overrides/) in which one page
+    has no Spanish translation; a command run there builds from it (``Project.here``)."""
+    project = root / "project"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "docs" / UNTRANSLATED).unlink()
+    return project
+
+
 def _variant(runner: Builds, root: Path) -> Build:
-    """Built over a copy of the fixture's finished outputs: a data change rebuilds them."""
+    """Built over a copy of the fixture's finished outputs: a data change rebuilds them. Its
+    pages are a copy of the project's with one page untranslated (``variant_project``)."""
     previous = runner.get("fjord")
     for folder in ("data", "site", "dist"):
         shutil.copytree(previous.root / folder, root / folder)
     make_variant(root / "data")
-    return _finished("variant", root, runner.run(coalition_build, root))
+    project = variant_project(root)
+    return _finished("variant", root, runner.run(coalition_build, root, cwd=project), docs=project / "docs")
 
 
 def _notebook(runner: Builds, root: Path) -> Build:

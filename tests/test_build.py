@@ -111,7 +111,10 @@ def test_default_coalition_builds_from_a_copy(default_build: Build) -> None:
     assert "info@notrafficking.org" in home
     lines = [line for line in default_build.output.splitlines() if re.search(r"\d+ pages?\b", line)]
     manifest = default_build.manifest["files"]
-    assert len(lines) == len(manifest) == len(default_build.data.editions.editions) == 8
+    editions = default_build.data.editions.editions
+    bilingual = [e for e in editions if e.bilingual]
+    assert len(default_build.data.coalition.languages) == 2 and len(bilingual) == 4
+    assert len(lines) == len(manifest) == len(editions) * 2 + len(bilingual) == 20
 
 
 def test_second_build_with_nothing_changed_is_skipped(fjord_build: Build) -> None:

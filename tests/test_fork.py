@@ -208,7 +208,7 @@ def _page_text(path: Path) -> str:
 
 def test_the_fork_abroad_says_nothing_of_the_default_coalition_or_of_us_law(fork_abroad_build: Build) -> None:
     build = fork_abroad_build
-    credit = " ".join(str(build.data.hotel.program_credit).split())
+    credit = " ".join(build.data.text(build.data.hotel.program_credit, "en").split())
     pages = sorted(build.site.rglob("*.html"))
     assert len(pages) > 10
     for page in pages:

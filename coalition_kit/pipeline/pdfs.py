@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -109,6 +110,17 @@ def _print_one(job: _Job, target: Target, path: Path) -> _Printed:
     return _Printed(result.pages, result.bytes, tuple(result.warnings), time.perf_counter() - started)
 
 
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _quiet_worker() -> None:
+    """A worker leaves interruptions to the build: Ctrl+C reaches the build alone, which stops
+    the workers with SIGTERM, and SIGTERM ends a worker at once, with nothing printed."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPTS)  # blocked while the build forked it
+
+
 def _print_in_worker(target: Target, path: Path) -> _Printed:
     assert _JOB is not None
     return _print_one(_JOB, target, path)
@@ -136,9 +148,16 @@ def _print_all(job: _Job, chosen: list[Target], paths: list[Path]) -> list[_Prin
         return [_print_one(job, target, path) for target, path in zip(chosen, paths)]
     order = sorted(range(len(chosen)), key=lambda i: -_cost(chosen[i]))
     _JOB = job
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_quiet_worker)
     try:
-        futures = {i: pool.submit(_print_in_worker, chosen[i], paths[i]) for i in order}
+        # Forking with an interruption arriving half way loses it (Python's after-fork hooks
+        # swallow the exception): hold SIGTERM and Ctrl+C until the workers exist.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+        try:
+            futures = {i: pool.submit(_print_in_worker, chosen[i], paths[i]) for i in order}
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         return [futures[i].result() for i in range(len(chosen))]
     except BaseException:  # interrupted: stop the workers too, then let the caller clean up
         for process in list(getattr(pool, "_processes", {}).values()):

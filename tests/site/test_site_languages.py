@@ -12,7 +12,7 @@ import re
 import pytest
 
 from ck_browser import PAGES
-from ck_builds import Build
+from ck_builds import UNTRANSLATED, Build
 from ck_paths import ROOT
 from coalition_kit.load.page_translations import translation_name
 from coalition_kit.render.words import WORDS
@@ -22,7 +22,9 @@ pytestmark = pytest.mark.slow
 #: Pages this checkout translates into Spanish (docs/*.es.md); every other page falls back.
 TRANSLATED = sorted(p.removesuffix("index.md") if p.endswith("index.md") else p.removesuffix(".md") + "/"
                     for p in (path.relative_to(ROOT / "docs").as_posix().replace(".es.md", ".md")
-                              for path in (ROOT / "docs").rglob("*.es.md")))
+                              for path in (ROOT / "docs").rglob("*.es.md"))
+                    if p != UNTRANSLATED.replace(".es.md", ".md"))
+"""The pages the variant build (whose pages leave ``ck_builds.UNTRANSLATED`` out) has in Spanish."""
 
 
 def page(build: Build, lang: str, path: str) -> str:
