@@ -6,7 +6,7 @@ The machines are shared and noisy, so the members of each pair are run back to b
 alternating order, for ``--rounds`` rounds; a row reports the median seconds of each member and
 the median of the per-round ratios. Every measure runs in a fresh process (``child.py``, or the
 ``coalition`` command itself), with the project's code from this checkout. Everything it makes
-goes to bench/work/ (and the peer's virtual environment to bench/.peer-venv/), both ignored by git.
+goes to bench/scratch/ (and the peer's virtual environment to bench/.peer-venv/), both ignored by git.
 
     python bench/run.py [--rounds N] [--quick] [--only SECTION,...] [--results FILE]
 
@@ -32,7 +32,7 @@ Timing = tuple[float, float]
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-WORK = BENCH / "work"
+WORK = BENCH / "scratch"
 sys.path.insert(0, str(BENCH))
 
 from measure import ChildFailed, ChildRun, median, ratios, run_child  # noqa: E402
@@ -430,10 +430,10 @@ def method_notes(found: Findings) -> list[str]:
         "= `mkdocs build` with the plugin − without it, each in its own process (imports before the clock); the "
         "plugin's own timer (its on_post_page + on_post_build) is shown too.",
         "3: ours = bench/child.py site: validated_data() + render_site() (MkDocs with mkdocs-macros, overrides, "
-        "finish step: fonts, .ics, downloads, CSP); plain = load_config() + mkdocs build of bench/work/plain "
+        "finish step: fonts, .ics, downloads, CSP); plain = load_config() + mkdocs build of bench/scratch/plain "
         "(same pages as expanded by mkdocs-macros, same nav, theme features, search and privacy plugins and "
         "Markdown extensions, no macros, no overrides, no extension of ours).",
-        "4, 5: `coalition build` as a subprocess on a copy of data/ (bench/work/build); CPU = "
+        "4, 5: `coalition build` as a subprocess on a copy of data/ (bench/scratch/build); CPU = "
         "getrusage(RUSAGE_CHILDREN) user+sys delta around it. Each round: --force, then no change, then "
         f"one value changed ({found.edited or 'a glossary definition'}) and rebuilt without --force.",
         f"6: data copied with stakeholders' sectors, hotels (outreach.yml), glossary terms and each staff role's "
