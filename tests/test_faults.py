@@ -128,6 +128,37 @@ def test_sigterm_during_the_build_keeps_the_previous_outputs(outputs) -> None:
     assert_consistent(out, "Alliance Alpha")
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(n) for n in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from Linux's /proc")
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: the build prints in its own process")
+def test_a_build_killed_outright_takes_its_printing_processes_with_it(outputs, tmp_path: Path) -> None:
+    """Killed with SIGKILL (a supervisor, a test session ending), the build cannot stop its
+    workers itself: they must not linger, holding its output pipes open."""
+    _, data_a, _ = outputs
+    process = subprocess.Popen(build_command(data_a, tmp_path, "--force"), cwd=ROOT, env=ENV,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        workers = _children(process.pid)
+    assert len(workers) == 2, "the build never started its two printing processes"
+    process.kill()
+    process.communicate(timeout=60)  # returns only once every holder of the pipes is gone
+    for worker in workers:
+        deadline = time.monotonic() + 30
+        while Path(f"/proc/{worker}").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        state = Path(f"/proc/{worker}/stat").read_text().split()[2] if Path(f"/proc/{worker}").exists() else "gone"
+        assert state in ("gone", "Z"), f"printing process {worker} outlived the build ({state})"
+
+
 def test_sigterm_during_the_swap_is_held_until_both_outputs_are_in_place(outputs) -> None:
     out, _, data_b = outputs
     result = _interrupting("SIGTERM", data_b, out)

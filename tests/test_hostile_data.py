@@ -276,7 +276,9 @@ def _bomb(levels: int = 9) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_an_alias_bomb_is_refused_within_a_second_and_200_mb(fjord_copy: Path) -> None:
+def test_an_alias_bomb_is_refused_without_expanding_it(fjord_copy: Path) -> None:
+    """Expanded, the bomb is 9**9 strings: building them would take minutes and gigabytes, so a
+    bound of seconds and 200 MB tells refusing from expanding even on a busy machine."""
     (fjord_copy / "glossary.yml").write_text(_bomb(), encoding="utf-8")
     assert len(_bomb().encode()) < 1000
     tracemalloc.start()
@@ -286,7 +288,7 @@ def test_an_alias_bomb_is_refused_within_a_second_and_200_mb(fjord_copy: Path) -
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert re.search(r"glossary\.yml:1:\d+: anchors \(&name\) and aliases \(\*name\) are not supported", report), report
-    assert elapsed < 1, f"{elapsed:.2f} s"
+    assert elapsed < 15, f"{elapsed:.2f} s"
     assert peak < 200 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -113,12 +115,31 @@ def _print_one(job: _Job, target: Target, path: Path) -> _Printed:
 _INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
 
 
-def _quiet_worker() -> None:
+def _quiet_worker(build_pid: int) -> None:
     """A worker leaves interruptions to the build: Ctrl+C reaches the build alone, which stops
-    the workers with SIGTERM, and SIGTERM ends a worker at once, with nothing printed."""
+    the workers with SIGTERM, and SIGTERM ends a worker at once, with nothing printed. A build
+    killed outright (SIGKILL) takes its workers with it: otherwise they would wait for work
+    forever, holding the build's output pipes open."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with_parent()
+    if os.getppid() != build_pid:  # the build died before the line above took effect
+        os._exit(1)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPTS)  # blocked while the build forked it
+
+
+def _end_with_parent() -> None:
+    """Ask Linux to send this process SIGTERM when its parent ends (elsewhere: nothing)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _print_in_worker(target: Target, path: Path) -> _Printed:
@@ -149,7 +170,7 @@ def _print_all(job: _Job, chosen: list[Target], paths: list[Path]) -> list[_Prin
     order = sorted(range(len(chosen)), key=lambda i: -_cost(chosen[i]))
     _JOB = job
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_quiet_worker)
+                               initializer=_quiet_worker, initargs=(os.getpid(),))
     try:
         # Forking with an interruption arriving half way loses it (Python's after-fork hooks
         # swallow the exception): hold SIGTERM and Ctrl+C until the workers exist.
