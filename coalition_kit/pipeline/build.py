@@ -19,8 +19,9 @@ from coalition_kit.outputs.digest import data_digest
 from coalition_kit.outputs.manifest import write_manifest
 from coalition_kit.paths import Project
 from coalition_kit.pipeline.errors import BuildError
-from coalition_kit.pipeline.fingerprint import input_fingerprint, outputs_current, record
+from coalition_kit.pipeline.fingerprint import input_fingerprint, outputs_current, record, recorded
 from coalition_kit.pipeline.pdfs import build_pdfs, targets
+from coalition_kit.pipeline.pieces import PieceCache, piece_cache
 from coalition_kit.pipeline.privacy_guard import PrivacyGuard
 from coalition_kit.pipeline.staging import Move, journal_path, make_stage, output_lock, recover, remove_stale, swap_in
 from coalition_kit.pipeline.validate import validated_data, warning_lines
@@ -55,11 +56,14 @@ def build_validated(project: Project, data: CoalitionData, data_dir: Path, site_
             report(f"up to date   nothing changed since the last build ({site_dir}, {dist_dir}); "
                    "use --force to rebuild")
             return
+        # Each piece whose own inputs did not change is copied from dist/ (--force: none).
+        cache = piece_cache(data, project.docs_dir, None if force else dist_dir,
+                            None if force else recorded(dist_dir))
         dist_stage = make_stage(dist_dir)
         site_stage = make_stage(site_dir)
         try:
-            _build_into(project, data, data_dir, dist_stage, site_stage, dist_dir, site_dir, report)
-            record(dist_stage, inputs)
+            _build_into(project, data, data_dir, dist_stage, site_stage, dist_dir, site_dir, report, cache)
+            record(dist_stage, inputs, cache.recorded)
             swap_in([Move(site_stage, site_dir), Move(dist_stage, dist_dir)], journal)
         except OSError as exc:  # a full disk, a folder that became unwritable…
             where = f" ({exc.filename})" if exc.filename else ""
@@ -75,10 +79,11 @@ def build_validated(project: Project, data: CoalitionData, data_dir: Path, site_
 
 
 def _build_into(project: Project, data: CoalitionData, data_dir: Path, dist_stage: Path, site_stage: Path,
-                dist_dir: Path, site_dir: Path, report: Callable[[str], None]) -> None:
+                dist_dir: Path, site_dir: Path, report: Callable[[str], None], cache: PieceCache | None = None) -> None:
     """Every PDF and the manifest into ``dist_stage``, the site into ``site_stage``."""
     guard = PrivacyGuard(data)
-    entries = build_pdfs(data, project, dist_stage, targets(data), report=report, shown_dir=dist_dir, guard=guard)
+    entries = build_pdfs(data, project, dist_stage, targets(data), report=report, shown_dir=dist_dir, guard=guard,
+                         cache=cache)
     write_manifest(dist_stage, entries, data_digest(data_dir))
     public = public_view(data)
     render_sites(project, public, dist_stage, [asdict(e) for e in sorted(entries, key=lambda e: e.file)],

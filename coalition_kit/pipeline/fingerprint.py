@@ -3,7 +3,8 @@
 The fingerprint covers everything that shapes the outputs: the data folder, the
 pages, the theme overrides, mkdocs.yml, the package's own code and templates, the
 locked dependency versions and SOURCE_DATE_EPOCH (or, without it, today's date: the figures
-are "as of" the build date). It is stored beside the PDFs.
+are "as of" the build date). It is stored beside the PDFs, with each piece's own key
+(``pieces``), so a build with other inputs prints only the pieces they change.
 """
 
 from __future__ import annotations
@@ -52,5 +53,18 @@ def outputs_current(dist_dir: Path, site_dir: Path, fingerprint: str) -> bool:
     return True
 
 
-def record(dist_dir: Path, fingerprint: str) -> None:
-    (dist_dir / STAMP).write_text(json.dumps({"inputs": fingerprint}) + "\n", encoding="utf-8")
+def recorded(dist_dir: Path) -> dict:
+    """The stamp of the last build in ``dist_dir`` (empty when there is none or it is unreadable)."""
+    try:
+        stamp = json.loads((dist_dir / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stamp if isinstance(stamp, dict) else {}
+
+
+def record(dist_dir: Path, fingerprint: str, pieces: dict[str, dict] | None = None) -> None:
+    """``pieces``: by file name, each piece's key and warnings (``pieces.PieceCache.recorded``)."""
+    stamp: dict = {"inputs": fingerprint}
+    if pieces:
+        stamp["pieces"] = dict(sorted(pieces.items()))
+    (dist_dir / STAMP).write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")

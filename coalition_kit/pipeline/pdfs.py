@@ -19,6 +19,7 @@ from coalition_kit.model.privacy import public_view
 from coalition_kit.outputs.manifest import ManifestEntry, entry_for, size_label
 from coalition_kit.paths import Project
 from coalition_kit.pipeline.errors import BuildError
+from coalition_kit.pipeline.pieces import PieceCache
 from coalition_kit.pipeline.privacy_guard import PrivacyGuard
 from coalition_kit.printed.compose import compose_edition
 from coalition_kit.printed.pdf import write_pdf
@@ -79,6 +80,10 @@ class _Printed:
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
     failure: str | None = None
+    key: str = ""
+    """The piece's key (``pieces.PieceCache.key``), when the build keeps a cache."""
+    unchanged: bool = False
+    """Copied from the last build's dist/: its inputs had not changed."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class _Job:
     project: Project
     docs_dir: Path | None
     guard: PrivacyGuard
+    cache: PieceCache | None = None
 
 
 _JOB: _Job | None = None
@@ -104,12 +110,16 @@ def _print_one(job: _Job, target: Target, path: Path) -> _Printed:
                                         f"in a public edition: the value of {', '.join(map(str, leaks))}; "
                                         "nothing was written")
         pages = job.docs_dir or job.project.docs_dir
+        key = job.cache.key(target.file_name, pages, html) if job.cache else ""
+        old = job.cache.reuse(target.file_name, key, path) if job.cache else None
+        if old is not None:
+            return _Printed(old.pages, old.bytes, old.warnings, time.perf_counter() - started, key=key, unchanged=True)
         result = write_pdf(html, path, base_url=pages, readable=[pages, *job.data.referenced_files()])
     except BuildError as exc:
         return _Printed(failure=str(exc))
     except Exception as exc:  # noqa: BLE001 - reported with the edition's name
         return _Printed(failure=f"{target.edition.id} [{target.language}]: failed: {exc}")
-    return _Printed(result.pages, result.bytes, tuple(result.warnings), time.perf_counter() - started)
+    return _Printed(result.pages, result.bytes, tuple(result.warnings), time.perf_counter() - started, key=key)
 
 
 _INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
@@ -192,8 +202,11 @@ def _print_all(job: _Job, chosen: list[Target], paths: list[Path]) -> list[_Prin
 def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: list[Target],
                report: Callable[[str], None] = print, output: Path | None = None,
                shown_dir: Path | None = None, docs_dir: Path | None = None,
-               guard: PrivacyGuard | None = None) -> list[ManifestEntry]:
+               guard: PrivacyGuard | None = None, cache: PieceCache | None = None) -> list[ManifestEntry]:
     """Build each target into ``dist_dir`` (or ``output``); ``shown_dir`` is the folder named in feedback.
+
+    With a ``cache``, a target whose key has not changed is copied from the last build (its line
+    says ``unchanged``) and each target's key is left in ``cache.recorded``.
 
     The targets print in parallel, one process per core; the feedback and the entries follow
     the order of ``chosen``. When any target fails, each failure is reported with its name and
@@ -201,7 +214,7 @@ def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: li
     """
     guard = guard or PrivacyGuard(data)
     paths = [output if output is not None else dist_dir / target.file_name for target in chosen]
-    printed = _print_all(_Job(data, project, docs_dir, guard), chosen, paths)
+    printed = _print_all(_Job(data, project, docs_dir, guard, cache), chosen, paths)
     failures = [p.failure for p in printed if p.failure]
     entries: list[ManifestEntry] = []
     for target, path, result in zip(chosen, paths, printed):
@@ -210,7 +223,10 @@ def build_pdfs(data: CoalitionData, project: Project, dist_dir: Path, chosen: li
         for line in result.warnings:
             report(f"warning      {target.edition.id} [{target.language}]: {line}")
         report(f"{target.edition.id:<12} {target.language:<5} {result.pages:>4} {'page ' if result.pages == 1 else 'pages'}  "
-               f"{size_label(result.bytes):>8}  {result.seconds:5.1f} s  {(shown_dir / path.name) if shown_dir else path}")
+               f"{size_label(result.bytes):>8}  {result.seconds:5.1f} s  {'unchanged  ' if result.unchanged else ''}"
+               f"{(shown_dir / path.name) if shown_dir else path}")
+        if cache is not None and result.key:
+            cache.recorded[path.name] = {"key": result.key, "warnings": list(result.warnings)}
         entries.append(entry_for(path, edition=target.edition.id, language=target.language,
                                  paper=data.coalition.paper, pages=result.pages,
                                  public=not target.edition.includes_private))
