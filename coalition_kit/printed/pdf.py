@@ -36,6 +36,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from coalition_kit.outputs.files import publishable
 from coalition_kit.paths import PACKAGE_DIR
+from coalition_kit.printed.repagination import settled_page_references
 from coalition_kit.render.fonts import FAMILY, font_files
 
 PDF_VARIANT = "pdf/ua-1"
@@ -113,7 +114,8 @@ def write_pdf(html: str, target: Path, base_url: Path, readable: Iterable[Path] 
     source = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
     warnings = tuple(glyph_warnings(source.etree_element))
     try:
-        document = source.render()
+        with settled_page_references():
+            document = source.render()
     except RefusedAddress as exc:
         raise RefusedFetch(f"it asks for {exc.url}, which is outside the project; "
                            "a printed piece reads nothing from the network or other folders") from None
