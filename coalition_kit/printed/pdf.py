@@ -14,7 +14,11 @@ Around the rendering, three checks a reader would otherwise find on paper:
   names it;
 - while writing (``finish_pdf``): each radio group is one form field whose options are its
   choices, and each table header cell says whether it heads a column or a row (``/Scope``),
-  two things WeasyPrint 70 leaves out of a tagged PDF.
+  two things WeasyPrint 70 leaves out of a tagged PDF; and its streams are compressed at zlib's
+  default level rather than pydyf's 9 (``STREAM_COMPRESSION``), three times as fast for 1 % more.
+
+The layout itself runs inside ``repagination.settled_page_references()``: a book's pages are
+laid out once, then only those whose page references point forward (see that module).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import os
 import tempfile
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +41,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from coalition_kit.outputs.files import publishable
 from coalition_kit.paths import PACKAGE_DIR
+from coalition_kit.printed.repagination import settled_page_references
 from coalition_kit.render.fonts import FAMILY, font_files
 
 PDF_VARIANT = "pdf/ua-1"
@@ -113,7 +119,8 @@ def write_pdf(html: str, target: Path, base_url: Path, readable: Iterable[Path] 
     source = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
     warnings = tuple(glyph_warnings(source.etree_element))
     try:
-        document = source.render()
+        with settled_page_references():
+            document = source.render()
     except RefusedAddress as exc:
         raise RefusedFetch(f"it asks for {exc.url}, which is outside the project; "
                            "a printed piece reads nothing from the network or other folders") from None
@@ -283,7 +290,28 @@ def _header_scopes(pdf: pydyf.PDF) -> None:
         attributes["Scope"] = scope
 
 
+#: zlib's level for the PDF's streams (pages, fonts, images): its default. pydyf 0.13 always
+#: uses 9, which on the volunteer notebook's 9.7 MB of streams takes 1.03 s of CPU for 1,640,877
+#: bytes where 6 takes 0.30 s for 1,661,375 (1.2 % more). ``None``: leave them to pydyf.
+STREAM_COMPRESSION: int | None = 6
+
+
+def _compress_streams(pdf: pydyf.PDF, level: int | None = None) -> None:
+    """Compress each stream pydyf would compress, at ``level`` instead of 9: same content, same filter."""
+    level = STREAM_COMPRESSION if level is None else level
+    if level is None:
+        return
+    for stream in pdf.objects:
+        if not isinstance(stream, pydyf.Stream) or not stream.compress or "Filter" in stream.extra:
+            continue
+        data = b"\n".join(pydyf._to_bytes(item) for item in stream.stream)
+        stream.stream = [zlib.compress(data, level)]
+        stream.extra["Filter"] = "/FlateDecode"
+        stream.compress = False
+
+
 def finish_pdf(document, pdf: pydyf.PDF) -> None:
-    """WeasyPrint's finisher: mend the form fields and the table tags before the file is written."""
+    """WeasyPrint's finisher: mend the form fields and the table tags, then compress the streams."""
     _one_field_per_radio_group(pdf)
     _header_scopes(pdf)
+    _compress_streams(pdf)
