@@ -7,8 +7,12 @@ compressed to WOFF2 when fontTools and Brotli are present (they come with WeasyP
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
+import os
 import shutil
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,16 +24,78 @@ FONT_FOLDER = "assets/fonts"
 LOGO_FOLDER = "assets/ck"
 
 
+#: The user's cache folder for converted fonts (``$XDG_CACHE_HOME``, or ``~/.cache``).
+CACHE_SUBFOLDER = ("coalition-kit", "fonts")
+
+
+def cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).joinpath(*CACHE_SUBFOLDER)
+
+
 @lru_cache(maxsize=8)
-def _woff2(ttf: Path) -> bytes:
-    """The font as WOFF2 bytes (deterministic: same input, same bytes)."""
+def _woff2(ttf: Path, epoch: str | None) -> bytes:
+    """The font as WOFF2 bytes: the same for the same font, converter and ``epoch``.
+
+    fontTools stamps the font's ``head.modified`` with SOURCE_DATE_EPOCH (``epoch``), or the
+    current time when it is not set. Converting the four faces takes more than a second, so the
+    result is kept in the user's cache folder under the SHA-256 of the TrueType bytes, the
+    converter's versions and ``epoch``: a changed font, converter or epoch makes a new entry.
+    (Without an epoch the cached stamp is the time of the first conversion, as good a build
+    time as any.) The cache only saves time: when its folder cannot be read or written, the
+    font is converted in memory as before."""
+    source = ttf.read_bytes()
+    key = hashlib.sha256(b"\0".join([source, _converter().encode("utf-8"), (epoch or "").encode("utf-8")]))
+    cached = cache_folder() / f"{key.hexdigest()}.woff2"
+    try:
+        found = cached.read_bytes()
+    except OSError:
+        found = b""
+    if found.startswith(_WOFF2_SIGNATURE):
+        return found
+    converted = _convert(source)
+    _store(cached, converted)
+    return converted
+
+
+_WOFF2_SIGNATURE = b"wOF2"
+
+
+def _converter() -> str:
+    """The versions the WOFF2 bytes depend on: fontTools and the Brotli it compresses with."""
+    import fontTools
+
+    try:  # the order fontTools.ttLib.woff2 tries them in
+        import brotlicffi as brotli
+    except ImportError:
+        import brotli
+    return f"fontTools {fontTools.version}; {brotli.__name__} {getattr(brotli, '__version__', '?')}"
+
+
+def _convert(ttf: bytes) -> bytes:
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(ttf))
+    font = TTFont(io.BytesIO(ttf))
     font.flavor = "woff2"
     out = io.BytesIO()
     font.save(out, reorderTables=False)
     return out.getvalue()
+
+
+def _store(path: Path, content: bytes) -> None:
+    """Write ``path`` atomically (a whole file or none, even with builds running side by side);
+    nothing when the folder cannot be written."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", suffix=".woff2", delete=False) as out:
+            temporary = out.name
+            out.write(content)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def write_fonts(site_dir: Path) -> list[Path]:
@@ -39,7 +105,7 @@ def write_fonts(site_dir: Path) -> list[Path]:
     written = []
     for source in font_files().values():
         target = folder / f"{source.stem}.woff2"
-        target.write_bytes(_woff2(source))
+        target.write_bytes(_woff2(source, os.environ.get("SOURCE_DATE_EPOCH")))
         written.append(target)
     return written
 

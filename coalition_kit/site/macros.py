@@ -13,8 +13,10 @@ prints (``site_name``, ``site_author``) are escaped ``Markup`` before any templa
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
 from pathlib import Path
+from typing import Any
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -51,8 +53,20 @@ def define_env(env) -> None:
     env.conf["extra"].setdefault("ck_source_lang", "en")
     for name, value in blocks.variables().items():
         env.variables[name] = value
-    for name, function in blocks.macros().items():
-        env.macro(function, name)
+    for name, method in blocks.macros().items():
+        env.macro(_function(method), name)
+
+
+def _function(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` as a plain function: mkdocs-macros writes each macro as text at every build (a
+    debug trace made whether or not it is shown), and a bound method's text holds its whole
+    ``Blocks``, data included; a function's is its signature and docstring."""
+
+    @wraps(method)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return method(*args, **kwargs)
+
+    return call
 
 
 def on_post_build(env) -> None:
