@@ -7,30 +7,20 @@ compressed to WOFF2 when fontTools and Brotli are present (they come with WeasyP
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import os
 import shutil
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from coalition_kit.model import CoalitionData
+from coalition_kit.render.disk_cache import cache_folder, read_entry, write_entry
 from coalition_kit.render.fonts import font_files
 from coalition_kit.site.theme import logo_file_name
 
 FONT_FOLDER = "assets/fonts"
 LOGO_FOLDER = "assets/ck"
-
-
-#: The user's cache folder for converted fonts (``$XDG_CACHE_HOME``, or ``~/.cache``).
-CACHE_SUBFOLDER = ("coalition-kit", "fonts")
-
-
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base).joinpath(*CACHE_SUBFOLDER)
 
 
 @lru_cache(maxsize=8)
@@ -46,15 +36,12 @@ def _woff2(ttf: Path, epoch: str | None) -> bytes:
     font is converted in memory as before."""
     source = ttf.read_bytes()
     key = hashlib.sha256(b"\0".join([source, _converter().encode("utf-8"), (epoch or "").encode("utf-8")]))
-    cached = cache_folder() / f"{key.hexdigest()}.woff2"
-    try:
-        found = cached.read_bytes()
-    except OSError:
-        found = b""
-    if found.startswith(_WOFF2_SIGNATURE):
+    cached = cache_folder("fonts") / f"{key.hexdigest()}.woff2"
+    found = read_entry(cached)
+    if found and found.startswith(_WOFF2_SIGNATURE):
         return found
     converted = _convert(source)
-    _store(cached, converted)
+    write_entry(cached, converted)
     return converted
 
 
@@ -80,22 +67,6 @@ def _convert(ttf: bytes) -> bytes:
     out = io.BytesIO()
     font.save(out, reorderTables=False)
     return out.getvalue()
-
-
-def _store(path: Path, content: bytes) -> None:
-    """Write ``path`` atomically (a whole file or none, even with builds running side by side);
-    nothing when the folder cannot be written."""
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", suffix=".woff2", delete=False) as out:
-            temporary = out.name
-            out.write(content)
-        os.replace(temporary, path)
-    except OSError:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
 
 
 def write_fonts(site_dir: Path) -> list[Path]:

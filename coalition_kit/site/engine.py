@@ -16,7 +16,9 @@ from typing import Any
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.plugins import BasePlugin
 
+from coalition_kit.render.disk_cache import TemplateCache
 from coalition_kit.render.pages import MarkdownSettings
 from coalition_kit.site.inputs import SiteInputs
 from coalition_kit.site.languages import (
@@ -29,6 +31,18 @@ INPUTS_KEY = "coalition_kit_inputs"
 
 class SiteBuildError(Exception):
     """The site engine failed or warned; the message lists what it said."""
+
+
+_TEMPLATE_CACHE = "coalition-kit-templates"
+
+
+class _CompiledTemplates(BasePlugin):
+    """Gives the theme's Jinja environment a cache of compiled templates (``render.disk_cache``):
+    compiling Material's templates took a third of the engine's own time at every build."""
+
+    def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
+        env.bytecode_cache = TemplateCache(env)
+        return env
 
 
 class _Collect(logging.Handler):
@@ -67,6 +81,7 @@ def build_site(mkdocs_yml: Path, inputs: SiteInputs, site_dir: Path, *, serve_ur
             config = load_config(str(mkdocs_yml), site_dir=str(site_dir), strict=True, **overrides)
             _in_language(config, inputs, Path(staged), serve_url)
             config[INPUTS_KEY] = inputs
+            config.plugins[_TEMPLATE_CACHE] = _CompiledTemplates()
             mkdocs_build(config, serve_url=url if serve_url else None)
     except (Abort, MkDocsException) as exc:
         detail = "\n  ".join(handler.messages) or str(exc)
