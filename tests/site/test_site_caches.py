@@ -159,3 +159,25 @@ def test_site_inputs_text_leaves_the_data_out() -> None:
     inputs = SiteInputs(load_data(FJORD), "en", Path("dist"), [{"file": "x.pdf"}])
     text = repr(inputs)
     assert len(text) < 200 and "lang='en'" in text and "x.pdf" not in text
+
+
+def test_pages_compiled_by_mkdocs_macros_are_cached_with_the_same_output(cache_home: Path) -> None:
+    from types import SimpleNamespace
+
+    from coalition_kit.site.macros import on_pre_page_macros
+
+    disk_cache._MEMORY.clear()
+    page = "# {{ title }}\n\n{% for x in items %}- {{ x }}\n{% endfor %}"
+    expected = jinja2.Environment(autoescape=True).from_string(page).render(title="<T>", items=[1, 2])
+    macros_plugin = SimpleNamespace(env=jinja2.Environment(autoescape=True))
+    on_pre_page_macros(macros_plugin)
+    on_pre_page_macros(macros_plugin)  # once per page: installed once
+    assert macros_plugin.env.from_string(page).render(title="<T>", items=[1, 2]) == expected
+
+    disk_cache._MEMORY.clear()
+    again = SimpleNamespace(env=jinja2.Environment(autoescape=True))
+    on_pre_page_macros(again)
+    compiled = counting_compiles(again.env)
+    assert again.env.from_string(page).render(title="<T>", items=[1, 2]) == expected
+    assert compiled == []
+    assert again.env.from_string(page + "!").render(title="x", items=[]).endswith("!") and len(compiled) == 1
