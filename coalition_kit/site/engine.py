@@ -118,5 +118,19 @@ def missing_nav_titles(mkdocs_yml: Path, lang: str) -> list[str]:
     """The English navigation titles mkdocs.yml does not translate into ``lang``."""
     if uses_pages_language(lang):
         return []
-    config = load_config(str(mkdocs_yml))
-    return untranslated_nav_titles(config.nav, nav_translations(config, lang), Path(config.docs_dir))
+    nav, extra, docs_dir = _nav_settings(mkdocs_yml.resolve(), hashlib.sha256(mkdocs_yml.read_bytes()).hexdigest())
+    tables = extra.get("nav_translations") or {}
+    return untranslated_nav_titles(nav, dict(tables.get(lang) or {}), docs_dir)
+
+
+@lru_cache(maxsize=4)
+def _nav_settings(mkdocs_yml: Path, _content: str) -> tuple[Any, dict[str, Any], Path]:
+    """``nav``, ``extra`` and the docs folder of mkdocs.yml, read as MkDocs reads the file
+    (``INHERIT``, ``!ENV``) but without loading its theme and plugins, which the check of the
+    navigation titles does not need (MkDocs takes ``nav`` and ``extra`` as they are written)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(mkdocs_yml, "rb") as source:
+        raw = yaml_load(source)
+    docs_dir = Path(raw.get("docs_dir") or "docs")
+    return raw.get("nav"), dict(raw.get("extra") or {}), docs_dir if docs_dir.is_absolute() else mkdocs_yml.parent / docs_dir

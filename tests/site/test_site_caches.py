@@ -181,3 +181,24 @@ def test_pages_compiled_by_mkdocs_macros_are_cached_with_the_same_output(cache_h
     assert again.env.from_string(page).render(title="<T>", items=[1, 2]) == expected
     assert compiled == []
     assert again.env.from_string(page + "!").render(title="x", items=[]).endswith("!") and len(compiled) == 1
+
+
+# --- the navigation check reads mkdocs.yml without loading the theme and plugins ------------------
+
+def test_missing_nav_titles_match_what_mkdocs_loads(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    from coalition_kit.site.engine import missing_nav_titles, nav_translations
+    from coalition_kit.site.languages import untranslated_nav_titles
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "index.md").write_text("# Welcome\n", encoding="utf-8")
+    (tmp_path / "pages" / "events.md").write_text("# Events\n", encoding="utf-8")
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_name: x\ndocs_dir: pages\nnav:\n  - index.md\n  - Events: events.md\n"
+                   "extra:\n  nav_translations:\n    es:\n      Welcome: Bienvenida\n", encoding="utf-8")
+    config = load_config(str(yml))
+    expected = untranslated_nav_titles(config.nav, nav_translations(config, "es"), Path(config.docs_dir))
+    assert missing_nav_titles(yml, "es") == expected == ["Events"]
+    yml.write_text(yml.read_text(encoding="utf-8") + "      Events: Eventos\n", encoding="utf-8")
+    assert missing_nav_titles(yml, "es") == []  # a changed file is read again
