@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.plugins import BasePlugin
+from mkdocs.utils import markdown_extensions
 
 from coalition_kit.render.disk_cache import TemplateCache
 from coalition_kit.render.pages import MarkdownSettings
@@ -43,6 +46,44 @@ class _CompiledTemplates(BasePlugin):
     def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
         env.bytecode_cache = TemplateCache(env)
         return env
+
+
+#: The files of the installed theme's folders, by folder and by what decides which are copied.
+_THEME_LISTINGS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[str]] = {}
+
+
+def _list_theme_files_once(theme: Any) -> None:
+    """The engine lists the theme's thousands of files (icons…) at each build to find the ones
+    to copy; list the installed theme's folders once per process (a preview rebuilds often),
+    and the project's own ``custom_dir`` (overrides/) every time: it may change."""
+    original = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = original()
+        plain = env.list_templates
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            loader = env.loader
+            if extensions is not None or filter_func is None or not isinstance(loader, jinja2.FileSystemLoader):
+                return plain(extensions, filter_func)
+            custom = os.path.abspath(theme.custom_dir) if theme.custom_dir else None
+            decides = (tuple(theme.static_templates), tuple(markdown_extensions))
+            found: set[str] = set()
+            for folder in loader.searchpath:
+                listed = jinja2.FileSystemLoader(folder, followlinks=loader.followlinks).list_templates
+                if os.path.abspath(folder) == custom:
+                    found.update(name for name in listed() if filter_func(name))
+                    continue
+                key = (os.path.abspath(folder), *decides)
+                if key not in _THEME_LISTINGS:
+                    _THEME_LISTINGS[key] = [name for name in listed() if filter_func(name)]
+                found.update(_THEME_LISTINGS[key])
+            return sorted(found)
+
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env
 
 
 class _Collect(logging.Handler):
@@ -82,6 +123,7 @@ def build_site(mkdocs_yml: Path, inputs: SiteInputs, site_dir: Path, *, serve_ur
             _in_language(config, inputs, Path(staged), serve_url)
             config[INPUTS_KEY] = inputs
             config.plugins[_TEMPLATE_CACHE] = _CompiledTemplates()
+            _list_theme_files_once(config.theme)
             mkdocs_build(config, serve_url=url if serve_url else None)
     except (Abort, MkDocsException) as exc:
         detail = "\n  ".join(handler.messages) or str(exc)
