@@ -202,3 +202,30 @@ def test_missing_nav_titles_match_what_mkdocs_loads(tmp_path: Path) -> None:
     assert missing_nav_titles(yml, "es") == expected == ["Events"]
     yml.write_text(yml.read_text(encoding="utf-8") + "      Events: Eventos\n", encoding="utf-8")
     assert missing_nav_titles(yml, "es") == []  # a changed file is read again
+
+
+# --- the theme's files are listed once per process, the project's overrides at every build -------
+
+def test_theme_listing_is_the_engines_and_follows_the_overrides(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from coalition_kit.site import engine
+
+    overrides, installed = tmp_path / "overrides", tmp_path / "installed-theme"
+    for folder, names in ((overrides, ["main.html", "assets/ck/site.css"]),
+                          (installed, ["base.html", "assets/app.js", ".icons/a.svg", "assets/app.js.map"])):
+        for name in names:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text("x", encoding="utf-8")
+    dirs = [str(overrides), str(installed)]
+    theme = SimpleNamespace(custom_dir=str(overrides), static_templates=["404.html"], dirs=dirs,
+                            get_env=lambda: jinja2.Environment(loader=jinja2.FileSystemLoader(dirs)))
+    engine._list_theme_files_once(theme)
+    keep = lambda name: not name.startswith(".") and not name.endswith(".html")  # noqa: E731
+    expected = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs)).list_templates(filter_func=keep)
+    assert theme.get_env().list_templates(filter_func=keep) == expected == [
+        "assets/app.js", "assets/app.js.map", "assets/ck/site.css"]
+    (overrides / "assets" / "ck" / "new.css").write_text("x", encoding="utf-8")
+    assert "assets/ck/new.css" in theme.get_env().list_templates(filter_func=keep)
+    assert theme.get_env().list_templates() == jinja2.Environment(
+        loader=jinja2.FileSystemLoader(dirs)).list_templates()  # other calls are the engine's own
