@@ -74,10 +74,14 @@ class TemplateCache(BytecodeCache):
         found = _MEMORY.get(bucket.key)
         if found is None:
             found = read_entry(self.folder / bucket.key)
-        if found:
+        if not found:
+            return
+        try:
             bucket.bytecode_from_string(found)  # left empty when stale: Jinja compiles again
-            if bucket.code is not None:
-                _MEMORY[bucket.key] = found
+        except Exception:  # noqa: BLE001 - a damaged entry is only a miss
+            bucket.reset()
+        if bucket.code is not None:
+            _MEMORY[bucket.key] = found
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         content = bucket.bytecode_to_string()

@@ -229,3 +229,14 @@ def test_theme_listing_is_the_engines_and_follows_the_overrides(tmp_path: Path) 
     assert "assets/ck/new.css" in theme.get_env().list_templates(filter_func=keep)
     assert theme.get_env().list_templates() == jinja2.Environment(
         loader=jinja2.FileSystemLoader(dirs)).list_templates()  # other calls are the engine's own
+
+
+def test_a_damaged_template_entry_is_compiled_again(cache_home: Path) -> None:
+    disk_cache._MEMORY.clear()
+    made = environment().get_template("page.html").render(items=[1])
+    folder = cache_home / "coalition-kit" / "templates"
+    magic = jinja2.bccache.bc_magic
+    for entry in folder.iterdir():
+        entry.write_bytes(magic + b"\x80garbage")
+    disk_cache._MEMORY.clear()
+    assert environment().get_template("page.html").render(items=[1]) == made
