@@ -84,10 +84,15 @@ def build(data_dir: Path | None, site_dir: Path | None, dist_dir: Path | None, f
 @main.command()
 @DATA_OPTION
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve(data_dir: Path | None, dev_addr: str) -> None:
+@click.option("--pdf", "pdfs", is_flag=True,
+              help="Also print every PDF into dist/ at start and after each change, in the background.")
+def serve(data_dir: Path | None, dev_addr: str, pdfs: bool) -> None:
     """Live preview of the website; edits to docs/ and to the data folder reload it.
 
-    While the data has problems (even at start) the browser shows them instead of the site."""
+    While the data has problems (even at start) the browser shows them instead of the site.
+    A save shows the main language first, then the other languages. The PDFs are not printed
+    again on each save: the downloads list those already in dist/ when they were made from the
+    same data. Get fresh PDFs with `make build` (or `coalition build`), or add --pdf."""
     from coalition_kit.pipeline.errors import interrupt_on_sigterm
     from coalition_kit.pipeline.preview import preview
 
@@ -101,7 +106,11 @@ def serve(data_dir: Path | None, dev_addr: str) -> None:
         raise click.BadParameter("use HOST:PORT, e.g. 127.0.0.1:8000", param_hint="--dev-addr")
     _show_mkdocs_messages()
     click.echo(f"Previewing {data} at http://{dev_addr}/ (Ctrl+C to stop); edits to data and docs reload.")
-    preview(project, data, project.dist_dir, host, int(port))
+    if pdfs:
+        click.echo(f"PDFs are printed into {project.dist_dir} after each change (--pdf).")
+    else:
+        click.echo("PDFs are not printed on save: run `make build` for fresh ones, or serve with --pdf.")
+    preview(project, data, project.dist_dir, host, int(port), pdfs=pdfs)
 
 
 @main.command(name="new")

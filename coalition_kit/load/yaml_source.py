@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from coalition_kit.load.problems import Problem
 
@@ -69,13 +72,11 @@ class _LimitExceeded(Exception):
         self.line, self.col, self.message, self.hint = mark.line + 1, mark.column + 1, message, hint
 
 
-class _LimitedLoader(yaml.SafeLoader):
-    """PyYAML's composer with two limits: no anchors or aliases (a few hundred bytes of
-    nested aliases expand to gigabytes), and no nesting deeper than ``MAX_DEPTH``."""
+class _Limits:
+    """Two limits on PyYAML's composer: no anchors or aliases (a few hundred bytes of nested
+    aliases expand to gigabytes), and no nesting deeper than ``MAX_DEPTH``."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: object) -> Node | None:
         event = self.peek_event()
@@ -87,9 +88,55 @@ class _LimitedLoader(yaml.SafeLoader):
                                  "Check the indentation; no data file needs this many levels.")
         self._depth += 1
         try:
-            return super().compose_node(parent, index)
+            return Composer.compose_node(self, parent, index)
         finally:
             self._depth -= 1
+
+
+class _LimitedLoader(_Limits, yaml.SafeLoader):
+    """PyYAML's composer with the two limits (``_Limits``), over its pure-Python parser."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+
+try:  # libyaml, which PyYAML wheels carry: the same events, five times faster than PyYAML's parser
+    from yaml.cyaml import CParser
+except ImportError:  # pragma: no cover - a PyYAML built without libyaml
+    CParser = None
+
+
+if CParser is not None:
+    class _FastLoader(_Limits, Composer, CParser, SafeConstructor, Resolver):
+        """``_LimitedLoader``'s composer, limits included, over libyaml's parser: the nodes, their
+        positions and their styles are the same (``_compose``); only slow pure-Python parsing goes."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self._depth = 0
+
+        def compose_scalar_node(self, anchor: object) -> Node:
+            node = Composer.compose_scalar_node(self, anchor)
+            if node.style == "":  # libyaml's plain style; PyYAML's is None
+                node.style = None
+            return node
+else:  # pragma: no cover
+    _FastLoader = None
+
+
+def _compose(text: str) -> Node | None:
+    """The document's node tree, parsed by libyaml when present. Any problem is found again by
+    PyYAML's own parser, so that the problem reported is word for word the same either way."""
+    if _FastLoader is not None:
+        try:
+            return yaml.compose(text, Loader=_FastLoader)
+        except (yaml.YAMLError, _LimitExceeded):
+            pass
+    return yaml.compose(text, Loader=_LimitedLoader)
 
 
 def _pos(node: Node) -> tuple[int, int]:
@@ -137,7 +184,7 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
                     hint="Replace the tab at the start of this line with spaces.")
         ]
     try:
-        node = yaml.compose(text, Loader=_LimitedLoader)
+        node = _compose(text)
     except _LimitExceeded as exc:
         return None, [Problem(display, exc.line, exc.col, exc.message, hint=exc.hint)]
     except yaml.MarkedYAMLError as exc:

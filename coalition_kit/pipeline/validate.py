@@ -12,10 +12,14 @@ from coalition_kit.model import CoalitionData
 from coalition_kit.printed.checks import check_editions
 
 
-def validated_data(data_dir: Path, docs_dir: Path, warnings: list[Problem] | None = None) -> CoalitionData:
+def validated_data(data_dir: Path, docs_dir: Path, warnings: list[Problem] | None = None, *,
+                   loaded: CoalitionData | None = None) -> CoalitionData:
     """Load ``data_dir`` and check its editions against ``docs_dir``; raise DataError listing
-    every problem, each at its line in the data file (warnings go to ``warnings``)."""
-    data = load_data(data_dir, warnings)
+    every problem, each at its line in the data file (warnings go to ``warnings``).
+
+    ``loaded``: the data this function returned for the same version of ``data_dir``, checked
+    again against ``docs_dir`` without reading the data files (the preview, after a page edit)."""
+    data = loaded if loaded is not None and warnings is None else load_data(data_dir, warnings)
     if warnings is not None:
         warnings.extend(page_leftovers(data.coalition, docs_dir))
         warnings.extend(missing_page_translations(list(data.coalition.languages), docs_dir))

@@ -18,6 +18,7 @@ from coalition_kit.model import CoalitionData
 from coalition_kit.model.base import text_for
 from coalition_kit.model.default_coalition import is_default_coalition
 from coalition_kit.model.identity import Hotline
+from coalition_kit.render.disk_cache import TemplateCache
 from coalition_kit.render.hotline import Reach
 from coalition_kit.render.jinja import package_templates
 from coalition_kit.render.progress import Progress, day_label, readiness_interviews
@@ -40,6 +41,7 @@ def md_text(value: object) -> Markup:
 
 
 _ENV = package_templates("coalition_kit.render")
+_ENV.bytecode_cache = TemplateCache(_ENV)  # compiled once, not in every process
 
 MACRO = "_ck_macro"
 
