@@ -79,13 +79,18 @@ def main(data_dir: Path | None, editions: tuple[str, ...], langs: tuple[str, ...
 def _build_into_dist(data: CoalitionData, project: Project, dist: Path, chosen: list[Target],
                      docs_dir: Path | None) -> None:
     """The chosen PDFs into ``dist``, each written atomically; the manifest keeps the others."""
+    from coalition_kit.pipeline.fingerprint import record_pieces, recorded
     from coalition_kit.pipeline.pdfs import build_pdfs
+    from coalition_kit.pipeline.pieces import piece_cache
 
-    entries = build_pdfs(data, project, dist, chosen, report=click.echo, docs_dir=docs_dir)
+    # A piece whose own inputs did not change since it was last printed into dist/ stays as it is.
+    cache = piece_cache(data, docs_dir or project.docs_dir, dist.resolve(), recorded(dist))
+    entries = build_pdfs(data, project, dist, chosen, report=click.echo, docs_dir=docs_dir, cache=cache)
     digest = data_digest(data.data_dir)
     kept = {e.file: e for e in _entries(read_manifest(dist, digest)) if (dist / e.file).exists()}
     kept.update({e.file: e for e in entries})
     write_manifest(dist, list(kept.values()), digest)
+    record_pieces(dist, cache.recorded)
 
 
 def _entries(raw: list[dict]) -> list[ManifestEntry]:

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ck_builds import VARIANT_EVENTS, coalition, coalition_build, edit
+from ck_builds import VARIANT_EVENTS, coalition, coalition_build, command, edit
 from ck_paths import FJORD
 
 from coalition_kit.pipeline.pieces import PieceCache, Published, shared_inputs
@@ -128,3 +128,39 @@ def test_a_piece_is_copied_only_with_its_key_and_its_bytes(tmp_path: Path) -> No
     (published / "poster-en.pdf").write_bytes(b"%PDF edited by hand")  # not what the manifest says
     assert cache.reuse("poster-en.pdf", "k1", stage / "poster-en.pdf") is None
     assert not (stage / "poster-en.pdf").exists()
+
+
+SMALL_EDITIONS = """editions:
+  - id: wallet-card
+    title: Wallet card
+    audience: Staff and the public
+    layout: cards
+  - id: poster
+    title: Back-of-house poster
+    audience: Staff rooms
+    layout: poster
+"""
+
+
+@pytest.mark.slow
+def test_pdfs_printed_into_dist_by_hand_are_checked_again_by_the_next_build(tmp_path: Path) -> None:
+    """build_notebook.py (and `coalition serve --pdf`) print straight into dist/: the next build
+    must not take dist/ for what it made itself, even once the data is back as it was."""
+    data = tmp_path / "data"
+    shutil.copytree(FJORD, data)
+    (data / "editions.yml").write_text(SMALL_EDITIONS, encoding="utf-8")
+    _ok(coalition_build(tmp_path))
+    first = {p.name: p.read_bytes() for p in (tmp_path / "dist").glob("*.pdf")}
+
+    edit(data / "coalition.yml", "tagline: See it. Say it. Stop it.", "tagline: Look. Listen. Report.")
+    by_hand = _ok(command("build_notebook.py", "--data", data, "--dist", tmp_path / "dist"))
+    assert "poster" in by_hand
+    assert {p.name: p.read_bytes() for p in (tmp_path / "dist").glob("*.pdf")} != first
+
+    edit(data / "coalition.yml", "tagline: Look. Listen. Report.", "tagline: See it. Say it. Stop it.")
+    again = _ok(coalition_build(tmp_path))
+    assert "up to date" not in again
+    assert {p.name: p.read_bytes() for p in (tmp_path / "dist").glob("*.pdf")} == first
+    manifest = json.loads((tmp_path / "dist" / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        assert hashlib.sha256((tmp_path / "dist" / entry["file"]).read_bytes()).hexdigest() == entry["sha256"]

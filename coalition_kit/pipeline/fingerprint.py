@@ -68,3 +68,13 @@ def record(dist_dir: Path, fingerprint: str, pieces: dict[str, dict] | None = No
     if pieces:
         stamp["pieces"] = dict(sorted(pieces.items()))
     (dist_dir / STAMP).write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
+
+
+def record_pieces(dist_dir: Path, pieces: dict[str, dict]) -> None:
+    """After printing some pieces straight into ``dist_dir`` (``build_notebook.py``): keep their
+    keys with the others', and forget the whole build's fingerprint, since dist/ no longer is
+    exactly what that build made (the next build then checks each piece again)."""
+    stamp = recorded(dist_dir)
+    kept = stamp.get("pieces") if isinstance(stamp.get("pieces"), dict) else {}
+    (dist_dir / STAMP).write_text(json.dumps({"pieces": dict(sorted({**kept, **pieces}.items()))}, indent=1) + "\n",
+                                  encoding="utf-8")

@@ -78,8 +78,9 @@ class PieceCache:
             return None
         if hashlib.sha256(content).hexdigest() != old.sha256:
             return None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        if target.resolve() != (self.published_dir / file_name).resolve():  # printing into dist/ itself: keep it
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
         return old
 
 

@@ -164,15 +164,14 @@ class PdfPrinter:
 
 
 def pages_digest(project: Project) -> str:
-    """A digest of the pages and mkdocs.yml (names, sizes, modification times): the PDFs print them."""
+    """A digest of the pages and mkdocs.yml (names and contents): the PDFs print them."""
     digest = hashlib.sha256()
-    roots = [project.docs_dir, project.mkdocs_yml]
-    for root in roots:
+    for root in (project.docs_dir, project.mkdocs_yml):
         paths = sorted(root.rglob("*")) if root.is_dir() else [root]
         for path in paths:
             try:
-                stat = path.stat()
-            except OSError:
+                content = path.read_bytes()
+            except OSError:  # a folder, or a file removed meanwhile
                 continue
-            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            digest.update(f"{path}\0".encode() + hashlib.sha256(content).digest())
     return digest.hexdigest()
