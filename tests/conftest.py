@@ -17,7 +17,7 @@ Each build is made once per session, by the real command, in a temporary folder
   ``fjord_build``'s outputs. Used by test_variants and the Letter paper tests.
 - ``fork_abroad_build``, ``fork_us_build``: `coalition new` for a coalition in the United
   Kingdom (its FILL IN values then filled by the test) and one in the United States, each
-  built (test_fork).
+  built (test_fork; the US one prints two quick pieces only: its test reads the website).
 - ``notebook_build``: `build_notebook.py` of the fixture's two book editions (volunteer,
   manager) from the notebook tests' own pages (tests/notebook/docs, plus an oversized table).
   Used by tests/notebook/test_book.py.

@@ -21,18 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from ck_builds import SMALL_EDITIONS
 from ck_paths import FJORD, ROOT
 
-SMALL_EDITIONS = """editions:
-  - id: wallet-card
-    title: Wallet card
-    audience: Staff and the public
-    layout: cards
-  - id: poster
-    title: Back-of-house poster
-    audience: Staff rooms
-    layout: poster
-"""
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
 
 

@@ -89,11 +89,24 @@ def _references(document) -> list[tuple[str, int, int]]:
     return found
 
 
-@pytest.mark.skipif(weasyprint.__version__ != READ_FROM, reason="written for WeasyPrint " + READ_FROM)
-def test_every_reference_names_the_page_of_its_target_in_fewer_passes():
+@pytest.fixture(scope="module")
+def both_ways() -> dict[bool, tuple]:
+    """The made-up document laid out without and with ``settled_page_references``: by ``settled``,
+    (the document, the pages laid out, its PDF)."""
+    if weasyprint.__version__ != READ_FROM:
+        pytest.skip("written for WeasyPrint " + READ_FROM)
     html = _document()
-    plain, plain_count = _render(html, settled=False)
-    settled, settled_count = _render(html, settled=True)
+    found = {}
+    for settled in (False, True):
+        document, count = _render(html, settled)
+        stream = io.BytesIO()
+        document.write_pdf(stream, pdf_variant="pdf/ua-1")
+        found[settled] = (document, count, stream.getvalue())
+    return found
+
+
+def test_every_reference_names_the_page_of_its_target_in_fewer_passes(both_ways):
+    (plain, plain_count, _), (settled, settled_count, _) = both_ways[False], both_ways[True]
     references = _references(settled)
     assert len(references) > 60
     assert len({page for _, _, page in references}) > 9, "the document is meant to run over two-digit pages"
@@ -104,16 +117,8 @@ def test_every_reference_names_the_page_of_its_target_in_fewer_passes():
     print(f"pages {len(settled.pages)}, laid out {plain_count} without, {settled_count} with")
 
 
-@pytest.mark.skipif(weasyprint.__version__ != READ_FROM, reason="written for WeasyPrint " + READ_FROM)
-def test_the_pdf_is_the_same_byte_for_byte_with_and_without():
-    html = _document()
-    outputs = []
-    for settled in (False, True):
-        document, _ = _render(html, settled)
-        stream = io.BytesIO()
-        document.write_pdf(stream, pdf_variant="pdf/ua-1")
-        outputs.append(stream.getvalue())
-    assert outputs[0] == outputs[1]
+def test_the_pdf_is_the_same_byte_for_byte_with_and_without(both_ways):
+    assert both_ways[False][2] == both_ways[True][2]
 
 
 def test_references_that_print_a_counter_of_their_own_are_left_to_weasyprint():
