@@ -77,7 +77,8 @@ def task_pdf(args: argparse.Namespace) -> None:
     from coalition_kit.pipeline.pdfs import build_pdfs, targets
 
     project, data, result = _project_and_data(args.data)
-    chosen = targets(data, [args.edition], [args.lang])
+    both = args.lang.split("+")  # "en+es": the piece printed in two languages
+    chosen = [t for t in targets(data, [args.edition], both) if t.language == args.lang]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     clock = Clock()
     entries = build_pdfs(data, project, args.out.parent, chosen, report=lambda _line: None, output=args.out)

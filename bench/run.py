@@ -17,6 +17,7 @@ install. ``--only`` runs some sections (builds, pieces, print, site, scaling) an
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -160,7 +161,7 @@ class Bench:
 
     def pieces_alone(self) -> None:
         """Each PDF but the volunteer notebook (measured in the print rounds) alone in its own process, once."""
-        for edition, lang in self._pieces():
+        for edition, lang, file in self._pieces():
             if edition == "volunteer":
                 continue
             run = self.child("pdf", "--data", str(self.build_data), "--edition", edition, "--lang", lang,
@@ -310,12 +311,12 @@ class Bench:
         one that fails is recorded with its reason and the others go on."""
         into = self.found.scaled_pdfs.setdefault(label, {})
         out = WORK / "scale" / f"pdf-{data.name}"
-        for edition, lang in self._pieces():
+        for edition, lang, file in self._pieces():
             if only is not None and edition not in only:
                 continue
             try:
                 run = self.child("pdf", "--data", str(data), "--edition", edition, "--lang", lang,
-                                 "--out", str(out / f"{edition}-{lang}.pdf"))
+                                 "--out", str(out / file))
             except ChildFailed as exc:
                 into[f"{edition}-{lang}"] = exc.why
                 log(f"{label} data: {edition} [{lang}] failed: {exc.why}")
@@ -324,9 +325,11 @@ class Bench:
             into[f"{edition}-{lang}"] = Piece(r["pdf"], r["pdf_cpu"], run.max_rss_mb, r["pages"], r["bytes"])
             log(f"{label} data: {edition} [{lang}] {r['pdf']:.1f} s, {r['pages']} pages, {run.max_rss_mb:.0f} MiB")
 
-    def _pieces(self) -> list[tuple[str, str]]:
-        """(edition, language) of every PDF the default data makes."""
-        return [tuple(file.removesuffix(".pdf").rsplit("-", 1)) for file, _, _ in pdf_sizes(self.build_dist)]
+    def _pieces(self) -> list[tuple[str, str, str]]:
+        """(edition, language, file name) of every PDF the default data makes, as its manifest lists
+        them (the language of a piece printed in two is "en+es")."""
+        manifest = json.loads((self.build_dist / "manifest.json").read_text(encoding="utf-8"))
+        return [(entry["edition"], entry["language"], entry["file"]) for entry in manifest["files"]]
 
     # ------------------------------------------------------------------ the whole run
 

@@ -117,6 +117,15 @@ def make_scaled_data(source: Path, target: Path, factor: int, fitted_lists: bool
 _DEFINITION = re.compile(r"^(\s*)definition:\s*(.*)$")
 
 
+def _first_text_line(lines: list[str], start: int) -> int:
+    """The first line from ``start`` that is text, not a key: in ``definition: {en: >-`` form, the
+    first line of the English text."""
+    for i in range(start, len(lines)):
+        if not re.match(r"^\s*[a-z_]+:\s*([>|][-+]?)?\s*$", lines[i]):
+            return i
+    raise ValueError("no text line after the definition")
+
+
 def edit_one_value(data_dir: Path, mark: str) -> str:
     """Change one glossary definition (the first one) by appending ``mark``; returns what changed."""
     path = data_dir / "glossary.yml"
@@ -125,7 +134,7 @@ def edit_one_value(data_dir: Path, mark: str) -> str:
         match = _DEFINITION.match(line)
         if not match:
             continue
-        target = i if match.group(2) and match.group(2)[0] not in ">|" else i + 1
+        target = i if match.group(2) and match.group(2)[0] not in ">|" else _first_text_line(lines, i + 1)
         lines[target] = lines[target].rstrip("\n") + f" {mark}\n"
         path.write_text("".join(lines), encoding="utf-8")
         return f"glossary.yml line {target + 1}: the first term's definition"
