@@ -122,14 +122,16 @@ def is_site(text: str) -> bool:
 
 
 @contextlib.contextmanager
-def previewing(data: Path) -> Iterator[str]:
-    """`coalition serve --data DATA` on a free port, as a user starts it; yields its address."""
+def previewing(data: Path | None = None, *, project: Path = ROOT, timeout: float = 120) -> Iterator[str]:
+    """`coalition serve --data DATA` on a free port, as a user starts it; yields its address.
+    Without ``data``: `coalition serve` in the folder ``project`` (its own docs/ and data/)."""
     port = _free_port()
-    log = data.parent / "serve.log"
+    log = (data.parent if data is not None else project) / "serve.log"
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    chosen = ["--data", str(data)] if data is not None else []
     with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "coalition_kit.cli", "serve", "--data", str(data),
-                                    "-a", f"127.0.0.1:{port}"], cwd=ROOT, env=env, stdout=out, stderr=out)
+        process = subprocess.Popen([sys.executable, "-m", "coalition_kit.cli", "serve", *chosen,
+                                    "-a", f"127.0.0.1:{port}"], cwd=project, env=env, stdout=out, stderr=out)
     url = f"http://127.0.0.1:{port}/"
 
     def answering() -> str | None:
@@ -141,7 +143,7 @@ def previewing(data: Path) -> Iterator[str]:
             return None
 
     try:
-        wait_for("the preview to start", answering, timeout=120)
+        wait_for("the preview to start", answering, timeout=timeout)
         time.sleep(1)  # the file watcher takes its first look at the folders
         yield url
     finally:

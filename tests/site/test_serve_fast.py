@@ -3,15 +3,11 @@ language; the PDFs are printed only with `coalition serve --pdf` (or `make build
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +19,7 @@ from coalition_kit.paths import Project
 from coalition_kit.pipeline import preview as preview_module
 from coalition_kit.pipeline.preview import PdfPrinter, pages_digest
 from coalition_kit.site.live import PreviewServer
-from test_serve_errors import _free_port, fetch, wait_for
+from test_serve_errors import _free_port, fetch, previewing, wait_for
 
 # --- the server: what is visible while the other languages build --------------------------------
 
@@ -163,38 +159,6 @@ def test_pages_digest_follows_the_pages_and_mkdocs_yml(tmp_path: Path) -> None:
 # --- the preview, running, with two languages ----------------------------------------------------
 
 
-@contextlib.contextmanager
-def previewing_project(root: Path) -> Iterator[str]:
-    """`coalition serve` in the project folder ``root`` (its own docs/ and data/)."""
-    port = _free_port()
-    log = root / "serve.log"
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "coalition_kit.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                                   cwd=root, env=env, stdout=out, stderr=out)
-    url = f"http://127.0.0.1:{port}/"
-
-    def answering() -> str | None:
-        if process.poll() is not None:
-            pytest.fail(f"serve stopped ({process.returncode}):\n{log.read_text()}")
-        try:
-            return fetch(url)
-        except OSError:
-            return None
-
-    try:
-        wait_for("the preview to start", answering, timeout=180)
-        time.sleep(1)
-        yield url
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 def change(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -211,7 +175,7 @@ def test_a_save_reaches_every_language(tmp_path: Path) -> None:
     for folder in ("data", "docs", "overrides"):
         shutil.copytree(ROOT / folder, project / folder)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    with previewing_project(project) as url:
+    with previewing(project=project, timeout=180) as url:
         assert "ZZ-page-en" not in fetch(url + "about/")
         change(project / "docs" / "about.md", "\n", "\nZZ-page-en\n\n")
         wait_for("the English page edit", showing(url + "about/", "ZZ-page-en"))
